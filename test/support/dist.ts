@@ -1,0 +1,15 @@
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+
+/** The repository's root folder. */
+export const ROOT = path.resolve(__dirname, '..', '..');
+
+/**
+ * The path of a bundled program (dist/server.js, dist/cli.js). `npm test`
+ * builds them first; running mocha alone on a clean tree says what to do.
+ */
+export function distFile(name: string): string {
+  const file = path.join(ROOT, 'dist', name);
+  if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first (npm test does it).`);
+  return file;
+}
