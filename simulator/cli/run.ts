@@ -1,0 +1,68 @@
+import { closest, distance } from 'fastest-levenshtein';
+
+/**
+ * The `atelier` command line, as a pure function of its arguments so that it
+ * can be tested without spawning a process. Subcommands live in one table;
+ * the simulator issues add theirs (apply, get, serve...).
+ */
+export interface CliResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+export interface CliInfo {
+  atelierVersion: string;
+  kubernetesVersion: string;
+}
+
+interface Subcommand {
+  summary: string;
+  run(args: string[], info: CliInfo): CliResult;
+}
+
+const ok = (stdout: string): CliResult => ({ stdout, stderr: '', exitCode: 0 });
+
+const SUBCOMMANDS: Record<string, Subcommand> = {
+  help: {
+    summary: 'affiche cette aide',
+    run: () => ok(usage()),
+  },
+  version: {
+    summary: "affiche la version de l'Atelier et celle de l'API Kubernetes simulée",
+    run: (_args, info) => ok(`atelier ${info.atelierVersion}\nAPI Kubernetes simulée : ${info.kubernetesVersion}\n`),
+  },
+};
+
+/** Aliases in the GNU style, so that `atelier --help` works as people expect. */
+const ALIASES: Record<string, string> = { '-h': 'help', '--help': 'help', '-v': 'version', '--version': 'version' };
+
+function usage(): string {
+  const width = Math.max(...Object.keys(SUBCOMMANDS).map((name) => name.length));
+  const lines = Object.entries(SUBCOMMANDS).map(([name, cmd]) => `  ${name.padEnd(width)}  ${cmd.summary}`);
+  return ['Atelier Kubernetes : le cluster simulé en ligne de commande', '', 'Usage : atelier <commande> [options]', '', 'Commandes :', ...lines, ''].join('\n');
+}
+
+/** Runs `atelier ARGS`. An unknown command is a usage error (exit code 2), as in most CLIs. */
+export function runCli(args: string[], info: CliInfo): CliResult {
+  const [first, ...rest] = args;
+  if (first === undefined) return ok(usage());
+  const name = ALIASES[first] ?? first;
+  const subcommand = SUBCOMMANDS[name];
+  if (subcommand) return subcommand.run(rest, info);
+  const guess = nearest(name, Object.keys(SUBCOMMANDS));
+  const hint = guess ? `Voulais-tu dire « atelier ${guess} » ?\n` : '';
+  return {
+    stdout: '',
+    stderr: `atelier : commande inconnue « ${first} ».\n${hint}Lance « atelier help » pour la liste des commandes.\n`,
+    exitCode: 2,
+  };
+}
+
+/** The candidate nearest to `word`, if it is near enough to be a typo. */
+function nearest(word: string, candidates: string[]): string | undefined {
+  const guess = closest(word, candidates);
+  // One edit is a typo in a short word; longer words may have two or more (`hepl`, `verison`).
+  const tolerance = word.length <= 3 ? 1 : Math.max(2, Math.floor(word.length / 3));
+  return distance(word, guess) <= tolerance ? guess : undefined;
+}
