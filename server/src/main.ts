@@ -1,0 +1,34 @@
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { ATELIER_VERSION } from '../../simulator/src/version';
+import { startServer } from './server';
+
+/**
+ * Entry point of dist/server.js. The transport comes from the command line, as
+ * every LSP client passes it: `--stdio`, `--node-ipc`, `--socket=PORT` or
+ * `--pipe=NAME`.
+ */
+const args = process.argv.slice(2);
+const transports = ['--stdio', '--node-ipc', '--socket', '--pipe'];
+
+if (args.includes('--version')) {
+  process.stdout.write(`${ATELIER_VERSION}\n`);
+} else if (args.includes('--help') || !args.some((a) => transports.some((t) => a.startsWith(t)))) {
+  const out = args.includes('--help') ? process.stdout : process.stderr;
+  out.write(
+    [
+      'Serveur de langage Atelier Kubernetes (LSP)',
+      '',
+      'Usage : node dist/server.js --stdio',
+      '',
+      'Options de transport : --stdio, --node-ipc, --socket=PORT, --pipe=NOM',
+      'Autres options : --version, --help',
+      '',
+      "Ce programme est lancé par un éditeur (VS Code, Neovim, Emacs...) qui lui parle en JSON-RPC ;",
+      'il ne sert à rien de le lancer seul dans un terminal.',
+      '',
+    ].join('\n'),
+  );
+  if (!args.includes('--help')) process.exitCode = 2;
+} else {
+  startServer(createConnection(ProposedFeatures.all));
+}
