@@ -17,7 +17,7 @@ export async function activate(extension: vscode.ExtensionContext): Promise<void
   registerCommands(ctx);
 
   const tree = new ClusterTreeProvider();
-  extension.subscriptions.push(tree, vscode.window.createTreeView(VIEW_IDS.cluster, { treeDataProvider: tree }));
+  extension.subscriptions.push(vscode.window.createTreeView(VIEW_IDS.cluster, { treeDataProvider: tree }));
 
   client = createLanguageClient(extension, output);
   extension.subscriptions.push(client);
