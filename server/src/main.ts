@@ -9,11 +9,12 @@ import { startServer } from './server';
  */
 const args = process.argv.slice(2);
 const transports = ['--stdio', '--node-ipc', '--socket', '--pipe'];
+const help = args.includes('--help');
 
 if (args.includes('--version')) {
   process.stdout.write(`${ATELIER_VERSION}\n`);
-} else if (args.includes('--help') || !args.some((a) => transports.some((t) => a.startsWith(t)))) {
-  const out = args.includes('--help') ? process.stdout : process.stderr;
+} else if (help || !args.some((a) => transports.some((t) => a.startsWith(t)))) {
+  const out = help ? process.stdout : process.stderr;
   out.write(
     [
       'Serveur de langage Atelier Kubernetes (LSP)',
@@ -28,7 +29,7 @@ if (args.includes('--version')) {
       '',
     ].join('\n'),
   );
-  if (!args.includes('--help')) process.exitCode = 2;
+  if (!help) process.exitCode = 2;
 } else {
   startServer(createConnection(ProposedFeatures.all));
 }

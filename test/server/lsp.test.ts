@@ -1,16 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import {
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
   TextDocumentSyncKind,
 } from 'vscode-languageserver-protocol';
-import { distFile, ROOT } from '../support/dist';
+import { distFile, PACKAGE_VERSION as version } from '../support/dist';
 import { LspSession } from '../support/lspSession';
-
-const version = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 describe('server: dist/server.js over stdio', () => {
   let session: LspSession;

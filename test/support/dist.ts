@@ -1,8 +1,11 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 /** The repository's root folder. */
 export const ROOT = path.resolve(__dirname, '..', '..');
+
+/** The version in package.json, which the bundles must report. */
+export const PACKAGE_VERSION = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 /**
  * The path of a bundled program (dist/server.js, dist/cli.js). `npm test`

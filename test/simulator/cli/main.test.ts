@@ -1,10 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
-import { distFile, ROOT } from '../../support/dist';
+import { distFile, PACKAGE_VERSION as version } from '../../support/dist';
 
-const version = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 const atelier = (...args: string[]) => spawnSync(process.execPath, [distFile('cli.js'), ...args], { encoding: 'utf8' });
 
 describe('simulator/cli: dist/cli.js (the `atelier` command)', () => {
