@@ -1,7 +1,21 @@
 import { TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileURLToPath } from 'node:url';
 import { serverCapabilities } from './capabilities';
-import { computeDiagnostics } from './features/diagnostics';
+import { MAX_FILE_BYTES, ParseCache, parseFile } from './documents/file';
+import { diagnoseDocument, SOURCE } from './features/diagnostics';
+import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
+import { resourcesOf } from './workspace/extract';
+import { ResourceIndex, type KnownResource } from './workspace/resources';
+import { scanFolder } from './workspace/scan';
+
+/** Notification the extension sends with the simulated cluster's objects. */
+export const CLUSTER_INVENTORY = 'atelier/clusterInventory';
+
+/** A long diagnostics pass yields to other requests (hover, completion) this often, in ms. */
+const SLICE_MS = 8;
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Wires the language features to an LSP connection. This file only adapts
@@ -9,19 +23,86 @@ import { computeDiagnostics } from './features/diagnostics';
  */
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
+  const cache = new ParseCache();
+  const resources = new ResourceIndex();
+  let settings: Settings = DEFAULT_SETTINGS;
+  let canPullConfiguration = false;
+  let workspaceFolders: string[] = [];
+  const runs = new Map<string, number>();
 
-  connection.onInitialize(() => serverCapabilities());
+  connection.onInitialize((params) => {
+    canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    workspaceFolders = folders.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
+    settings = parseSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings ?? {});
+    return serverCapabilities();
+  });
 
-  const publish = (document: TextDocument): void => {
-    void connection.sendDiagnostics({
-      uri: document.uri,
-      version: document.version,
-      diagnostics: computeDiagnostics(document),
-    });
+  /** Diagnoses a document, one YAML document at a time, yielding between slices; a newer edit cancels it. */
+  const publish = async (document: TextDocument): Promise<void> => {
+    const run = (runs.get(document.uri) ?? 0) + 1;
+    runs.set(document.uri, run);
+    const text = document.getText();
+    if (text.length > MAX_FILE_BYTES) {
+      const message = `Ce fichier fait plus de ${MAX_FILE_BYTES / 1024 / 1024} Mo : il n'est pas analysé. Découpe-le en plusieurs fichiers.`;
+      const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
+      await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [{ range, message, severity: 2, code: 'file-too-big', source: SOURCE }] });
+      return;
+    }
+    const file = parseFile(document.uri, document.version, text, cache);
+    resources.setFile(document.uri, resourcesOf(file));
+    const diagnostics = [];
+    let sliceStart = performance.now();
+    for (const doc of file.documents) {
+      diagnostics.push(...diagnoseDocument(doc, { settings, resources }, file.isKubernetes));
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await yieldToEventLoop();
+        if (runs.get(document.uri) !== run) return;
+        sliceStart = performance.now();
+      }
+    }
+    if (runs.get(document.uri) !== run) return;
+    await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   };
-  documents.onDidChangeContent((event) => publish(event.document));
+  const publishAll = (): void => {
+    for (const document of documents.all()) void publish(document);
+  };
+
+  const pullSettings = async (): Promise<void> => {
+    if (!canPullConfiguration) return;
+    const section: unknown = await connection.workspace.getConfiguration('atelierKubernetes');
+    settings = parseSettings(section ?? {});
+  };
+
+  connection.onInitialized(() => {
+    void (async () => {
+      await pullSettings().catch(() => undefined);
+      for (const folder of workspaceFolders) {
+        for (const scanned of await scanFolder(folder)) {
+          if (documents.get(scanned.uri)) continue;
+          resources.setFile(scanned.uri, resourcesOf(parseFile(scanned.uri, 0, scanned.text, cache)));
+        }
+      }
+      publishAll();
+    })();
+  });
+  connection.onDidChangeConfiguration((change) => {
+    void (async () => {
+      const pushed = (change.settings as { atelierKubernetes?: unknown } | null)?.atelierKubernetes;
+      if (pushed) settings = parseSettings(pushed);
+      else await pullSettings().catch(() => undefined);
+      publishAll();
+    })();
+  });
+  connection.onNotification(CLUSTER_INVENTORY, (params: { resources?: KnownResource[] }) => {
+    resources.setCluster((params.resources ?? []).map((resource) => ({ ...resource, source: 'cluster' as const })));
+    publishAll();
+  });
+
+  documents.onDidChangeContent((event) => void publish(event.document));
   // A closed document keeps no stale problems in the client's list.
   documents.onDidClose((event) => {
+    runs.set(event.document.uri, (runs.get(event.document.uri) ?? 0) + 1);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 

@@ -1,0 +1,153 @@
+/**
+ * Parses one YAML document (a chunk of a file) into what every feature needs: the YAML
+ * tree with positions, the plain value, its apiVersion and kind, and the problems found
+ * while parsing. Bad input never throws: YAML bombs, deep nesting and syntax errors come
+ * back as problems.
+ */
+import { LineCounter, parseDocument, type Document } from 'yaml';
+
+/** How many aliases one document may expand: a YAML bomb stops here (Kubernetes' own decoder refuses them too). */
+export const MAX_ALIAS_COUNT = 100;
+/** Deeper values are refused: no real manifest nests 100 levels. */
+export const MAX_DEPTH = 100;
+
+export type ProblemCode = 'yaml-syntax' | 'yaml-duplicate-key' | 'yaml-bomb' | 'yaml-too-deep' | 'yaml-tab';
+
+/** A problem found while parsing, positioned by offsets in the chunk. */
+export interface ParseProblem {
+  code: ProblemCode;
+  /** The parser's code (`BAD_INDENT`...), when it comes from the yaml library. */
+  yamlCode?: string;
+  start: number;
+  end: number;
+  /** French explanation. */
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+export interface ParsedManifest {
+  /** The YAML tree with source ranges (offsets in the chunk). */
+  yaml: Document.Parsed;
+  lineCounter: LineCounter;
+  /** The document as JSON data; undefined when it cannot be built safely. */
+  value: unknown;
+  problems: ParseProblem[];
+  apiVersion?: string;
+  kind?: string;
+  name?: string;
+  namespace?: string;
+  /** True when the document is a Kubernetes object: it has apiVersion and kind. */
+  isKubernetes: boolean;
+  /** True when the document holds nothing but comments and blank lines. */
+  isEmpty: boolean;
+}
+
+const FRENCH_YAML_ERRORS: Record<string, string> = {
+  BAD_INDENT: "Indentation incohérente : les clés d'un même bloc doivent commencer à la même colonne.",
+  BAD_DIRECTIVE: 'Directive YAML invalide (les lignes qui commencent par % sont des directives).',
+  BAD_DQ_ESCAPE: 'Séquence d’échappement invalide dans une chaîne entre guillemets doubles.',
+  BAD_SCALAR_START: 'Cette valeur ne peut pas commencer par ce caractère : mets-la entre guillemets.',
+  BLOCK_AS_IMPLICIT_KEY: "Une clé ne peut pas être un bloc : vérifie qu'il ne manque pas « : » ou une indentation.",
+  BLOCK_IN_FLOW: 'Un bloc YAML ne peut pas apparaître dans une collection entre [ ] ou { }.',
+  DUPLICATE_KEY: 'Cette clé apparaît deux fois dans le même objet : Kubernetes refuse les clés en double.',
+  IMPOSSIBLE: 'YAML invalide.',
+  KEY_OVER_1024_CHARS: 'Une clé implicite ne peut pas dépasser 1 024 caractères.',
+  MISSING_CHAR: 'Il manque un caractère (souvent « : » après une clé, ou un guillemet fermant).',
+  MULTILINE_IMPLICIT_KEY: "Une clé ne peut pas tenir sur plusieurs lignes : il manque sans doute « : » à la fin d'une ligne.",
+  MULTIPLE_ANCHORS: 'Un nœud ne peut avoir qu’une seule ancre (&nom).',
+  MULTIPLE_DOCS: 'Plusieurs documents sans séparateur « --- ».',
+  MULTIPLE_TAGS: 'Un nœud ne peut avoir qu’un seul tag (!tag).',
+  TAB_AS_INDENT: "Les tabulations sont interdites pour indenter en YAML : utilise des espaces.",
+  TAG_RESOLVE_FAILED: 'Tag YAML inconnu.',
+  UNEXPECTED_TOKEN: 'Élément inattendu à cet endroit : vérifie l’indentation et la ponctuation.',
+  BAD_ALIAS: 'Alias (*nom) invalide.',
+  BAD_COLLECTION_TYPE: 'Type de collection invalide.',
+};
+
+function problemCode(yamlCode: string): ProblemCode {
+  if (yamlCode === 'DUPLICATE_KEY') return 'yaml-duplicate-key';
+  if (yamlCode === 'TAB_AS_INDENT') return 'yaml-tab';
+  return 'yaml-syntax';
+}
+
+/** Depth of a JSON value, computed without recursion so that depth itself cannot overflow the stack. */
+export function depthOf(value: unknown, limit = MAX_DEPTH): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (depth > max) max = depth;
+    if (max > limit) return max;
+    if (current !== null && typeof current === 'object') {
+      for (const child of Object.values(current)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+    }
+  }
+  return max;
+}
+
+function stringField(value: unknown, ...path: string[]): string | undefined {
+  let current = value;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object' || Array.isArray(current)) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return typeof current === 'string' ? current : undefined;
+}
+
+/** Parses one document's text. Never throws. */
+export function parseManifest(text: string): ParsedManifest {
+  const lineCounter = new LineCounter();
+  const yaml = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+  const problems: ParseProblem[] = [];
+  for (const error of [...yaml.errors, ...yaml.warnings]) {
+    const code = String(error.code);
+    problems.push({
+      code: problemCode(code),
+      yamlCode: code,
+      start: error.pos[0],
+      end: Math.max(error.pos[1], error.pos[0] + 1),
+      message: FRENCH_YAML_ERRORS[code] ?? 'YAML invalide.',
+      severity: yaml.errors.includes(error as never) ? 'error' : 'warning',
+    });
+  }
+  let value: unknown;
+  try {
+    value = yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    value = undefined;
+    const bomb = error instanceof ReferenceError || /alias/i.test(String(error));
+    problems.push({
+      code: bomb ? 'yaml-bomb' : 'yaml-syntax',
+      start: 0,
+      end: Math.min(text.length, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n')),
+      message: bomb
+        ? `Ce document développe trop d'alias YAML (plus de ${MAX_ALIAS_COUNT}) : c'est la signature d'une « bombe YAML ». Kubernetes le refuserait ; il n'est pas analysé.`
+        : 'Ce document ne peut pas être converti en données.',
+      severity: 'error',
+    });
+  }
+  if (value !== undefined && depthOf(value) > MAX_DEPTH) {
+    problems.push({
+      code: 'yaml-too-deep',
+      start: 0,
+      end: Math.min(text.length, 1),
+      message: `Ce document est imbriqué sur plus de ${MAX_DEPTH} niveaux : aucun manifeste réel n'en a besoin, il n'est pas analysé.`,
+      severity: 'error',
+    });
+    value = undefined;
+  }
+  const apiVersion = stringField(value, 'apiVersion');
+  const kind = stringField(value, 'kind');
+  return {
+    yaml,
+    lineCounter,
+    value,
+    problems,
+    apiVersion,
+    kind,
+    name: stringField(value, 'metadata', 'name'),
+    namespace: stringField(value, 'metadata', 'namespace'),
+    isKubernetes: apiVersion !== undefined && kind !== undefined,
+    isEmpty: yaml.contents === null,
+  };
+}

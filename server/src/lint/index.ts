@@ -1,0 +1,4 @@
+import type { LintRule } from './rule';
+
+/** Every best-practice and cross-resource rule, in reporting order. */
+export const LINT_RULES: readonly LintRule[] = [];
