@@ -9,3 +9,4 @@ export * from './schemas';
 export * from './errors';
 export * from './docs/index';
 export * from './validation/index';
+export * from './defaults/index';

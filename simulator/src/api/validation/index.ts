@@ -5,7 +5,8 @@
  * predicts what `apply` answers.
  */
 import { apiVersionsOf, KINDS, kindInfo, type KindInfo } from '../catalog';
-import { didYouMean, validateSchema } from './schema';
+import { applyDefaults } from '../defaults/index';
+import { didYouMean, validateSchema, withoutNulls } from './schema';
 import { decodeFinding, type Finding } from './finding';
 import { RULES } from './rules/index';
 import type { KubeObject } from './rule';
@@ -86,10 +87,13 @@ export function validateObject(object: unknown, options: ValidateOptions = {}): 
   const info = header.info;
   const findings = validateSchema(info.definition, object);
   if (findings.some((finding) => finding.phase === 'decode')) return { info, findings };
+  // The API server defaults before it validates (decode -> default -> validate), so rules
+  // see what will be stored: a Service port's targetPort, a container's imagePullPolicy.
+  const defaulted = applyDefaults(withoutNulls(object) as KubeObject, info);
   const context = { info, old: options.old };
   for (const rule of RULES) {
     if (rule.kinds !== '*' && !rule.kinds.includes(info.kind)) continue;
-    findings.push(...rule.check(object as KubeObject, context));
+    findings.push(...rule.check(defaulted, context));
   }
   return { info, findings };
 }
