@@ -45,6 +45,41 @@ const DOUBLE_PROPERTIES = new Set([
   'apiextensions.v1.JSONSchemaProps.multipleOf',
 ]);
 
+/**
+ * The int64 fields of the v1.30 Go types reachable from the course kinds (every other
+ * integer is an int32). The JSON decoder names the Go type in its errors
+ * (`... of type int64`), so the schema carries it as `format`.
+ */
+const INT64_PROPERTIES = new Set([
+  'meta.v1.ObjectMeta.generation',
+  'meta.v1.ObjectMeta.deletionGracePeriodSeconds',
+  'meta.v1.ListMeta.remainingItemCount',
+  'meta.v1.Condition.observedGeneration',
+  'core.v1.PodSpec.terminationGracePeriodSeconds',
+  'core.v1.PodSpec.activeDeadlineSeconds',
+  'core.v1.PodSecurityContext.runAsUser',
+  'core.v1.PodSecurityContext.runAsGroup',
+  'core.v1.PodSecurityContext.fsGroup',
+  'core.v1.PodSecurityContext.supplementalGroups',
+  'core.v1.SecurityContext.runAsUser',
+  'core.v1.SecurityContext.runAsGroup',
+  'core.v1.Probe.terminationGracePeriodSeconds',
+  'core.v1.SleepAction.seconds',
+  'core.v1.Toleration.tolerationSeconds',
+  'core.v1.ServiceAccountTokenProjection.expirationSeconds',
+  'core.v1.ContainerImage.sizeBytes',
+  'apps.v1.DeploymentStatus.observedGeneration',
+  'apps.v1.ReplicaSetStatus.observedGeneration',
+  'apps.v1.StatefulSetStatus.observedGeneration',
+  'apps.v1.DaemonSetStatus.observedGeneration',
+  'apps.v1.ControllerRevision.revision',
+  'batch.v1.JobSpec.activeDeadlineSeconds',
+  'batch.v1.CronJobSpec.startingDeadlineSeconds',
+  'autoscaling.v2.HorizontalPodAutoscalerStatus.observedGeneration',
+  'autoscaling.v1.HorizontalPodAutoscalerStatus.observedGeneration',
+  'policy.v1.PodDisruptionBudgetStatus.observedGeneration',
+]);
+
 /** Type aliases of the package that stand for Kubernetes' special string types. */
 const SPECIAL_ALIASES = {
   'api.resource.Quantity': { type: ['string', 'number'], format: 'quantity' },
@@ -107,7 +142,8 @@ function generate() {
         case ts.SyntaxKind.BooleanKeyword:
           return { type: 'boolean' };
         case ts.SyntaxKind.NumberKeyword:
-          return { type: DOUBLE_PROPERTIES.has(propertyKey) ? 'number' : 'integer' };
+          if (DOUBLE_PROPERTIES.has(propertyKey)) return { type: 'number' };
+          return { type: 'integer', format: INT64_PROPERTIES.has(propertyKey) ? 'int64' : 'int32' };
         case ts.SyntaxKind.LiteralType:
           if (ts.isStringLiteral(node.literal)) return { type: 'string', const: node.literal.text };
           if (node.literal.kind === ts.SyntaxKind.TrueKeyword) return { type: 'boolean', const: true };

@@ -21,11 +21,17 @@ export interface Random {
   nameSuffix(length?: number): string;
   /** A version-4-shaped UUID, the form Kubernetes gives `metadata.uid`. */
   uid(): string;
+  /**
+   * The generator's whole internal state, for saving a cluster: `createRandom(state)`
+   * continues the very same sequence from this point.
+   */
+  state(): number;
 }
 
 /**
  * Creates a Random from a seed. The generator is mulberry32: tiny, fast and
- * well distributed for simulation purposes (not for cryptography).
+ * well distributed for simulation purposes (not for cryptography). Its state is
+ * one 32-bit integer, so a saved `state()` is also a valid seed that resumes it.
  */
 export function createRandom(seed: number): Random {
   if (!Number.isInteger(seed)) {
@@ -63,5 +69,6 @@ export function createRandom(seed: number): Random {
       const variant = (8 + int(4)).toString(16);
       return `${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(12)}`;
     },
+    state: () => state,
   };
 }

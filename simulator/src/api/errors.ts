@@ -90,11 +90,15 @@ export function invalidError(info: Pick<KindInfo, 'kind' | 'group'>, name: strin
 /**
  * The 400 an API server answers when the body does not decode into the kind:
  * `Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "spec.replica"`.
- * Strict field validation lists every unknown field; a JSON type error stops at the first.
+ * Strict field validation lists every unknown field; a decoder error (type, quantity, base64) stops at the first.
  */
 export function decodeError(info: Pick<KindInfo, 'kind' | 'version'>, findings: readonly Finding[]): StatusError {
-  const typeError = findings.find((finding) => finding.code === 'wrong-type');
-  const detail = typeError ? typeError.message : `strict decoding error: ${findings.map((finding) => finding.message).join(', ')}`;
+  // The JSON decoder stops at its first error (a wrong type, a bad quantity, bad base64);
+  // only when everything decodes does strict field validation list the unknown fields.
+  const strict = new Set(['unknown-field', 'duplicate-field']);
+  const decodeFindings = findings.filter((finding) => finding.phase === 'decode');
+  const decoderError = decodeFindings.find((finding) => !strict.has(finding.code));
+  const detail = decoderError ? decoderError.message : `strict decoding error: ${decodeFindings.map((finding) => finding.message).join(', ')}`;
   const message = `${info.kind} in version ${JSON.stringify(info.version)} cannot be handled as a ${info.kind}: ${detail}`;
   return new StatusError('BadRequest', 400, message, findings.map((finding) => finding.fr).join('\n'), [], findings);
 }

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { kindInfo } from '../../../simulator/src/api/catalog';
 import { alreadyExists, conflict, decodeError, invalidError, notFound } from '../../../simulator/src/api/errors';
 import { invalid, required } from '../../../simulator/src/api/validation/finding';
+import { validateObject } from '../../../simulator/src/api/validation/index';
 import { validateSchema } from '../../../simulator/src/api/validation/schema';
 
 const deployment = kindInfo('apps/v1', 'Deployment')!;
@@ -42,5 +43,19 @@ describe('simulator/api errors', () => {
       decodeError(deployment, typed).message,
       'Deployment in version "v1" cannot be handled as a Deployment: json: cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas of type int32',
     );
+  });
+});
+
+describe('simulator/api decode errors from the API rules', () => {
+  it('reports a bad quantity alone, without the strict-decoding prefix', () => {
+    const pod = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'web' },
+      spec: { containers: [{ name: 'web', image: 'nginx:1.27', resources: { limits: { memory: '128MB' } } }] },
+    };
+    const { info, findings } = validateObject(pod);
+    assert.ok(findings.length > 0 && findings.every((finding) => finding.phase === 'decode'));
+    assert.match(decodeError(info!, findings).message, /^Pod in version "v1" cannot be handled as a Pod: (?!strict decoding error)/);
   });
 });

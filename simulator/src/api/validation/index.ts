@@ -95,5 +95,8 @@ export function validateObject(object: unknown, options: ValidateOptions = {}): 
     if (rule.kinds !== '*' && !rule.kinds.includes(info.kind)) continue;
     findings.push(...rule.check(defaulted, context));
   }
-  return { info, findings };
+  // Some checks are the decoder's in reality (quantities, base64 in a Secret): when one
+  // fails, the request never reaches validation, so only those findings stand.
+  const decode = findings.filter((finding) => finding.phase === 'decode');
+  return { info, findings: decode.length > 0 ? decode : findings };
 }
