@@ -1,0 +1,334 @@
+/**
+ * The simulated API server's object store: create, get, list, update, patch, status
+ * updates, delete and watch for every served kind, with what kube-apiserver adds on each
+ * write (uid, resourceVersion, generation, creationTimestamp, generated names), its
+ * defaulting and validation, its admission checks on namespaces, optimistic concurrency,
+ * and its errors (apimachinery's texts). Objects are plain JSON; whatever goes in or
+ * comes out is a copy, so no caller can change the store behind its back.
+ */
+import { formatTimestamp, type Clock } from '../clock';
+import type { Random } from '../random';
+import { kindInfo, type KindInfo } from '../api/catalog';
+import { StatusError, alreadyExists, conflict, decodeError, invalidError, notFound } from '../api/errors';
+import { applyDefaults, applyJobSelector } from '../api/defaults/index';
+import { checkHeader, validateObject, type Finding } from '../api/validation/index';
+import { invalid, required } from '../api/validation/finding';
+import { Deleter, type DeleteOptions } from './deletion';
+import { clone, deepEqual, isJsonObject, mergePatch, scalarText, type JsonObject } from './json';
+import { matchesFields, parseFieldSelector } from './fields';
+import { Registry, metadataOf, type Entry, type WatchListener, type WatchOptions } from './registry';
+import { badRequest, matchesLabels, parseLabelSelector } from './selectors';
+import { desiredStateChanged, prepareForCreate, prepareForUpdate, resetStatusForCreate } from './strategy';
+
+export type KubeObject = JsonObject;
+export type { DeleteOptions, PropagationPolicy } from './deletion';
+export type { WatchEvent, WatchEventType, WatchListener, WatchOptions } from './registry';
+
+/** The namespaces a fresh cluster has, in the order the API server creates them. */
+export const INITIAL_NAMESPACES: readonly string[] = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
+
+export interface StoreOptions {
+  clock: Clock;
+  random: Random;
+  /** Namespaces created at start (default INITIAL_NAMESPACES). */
+  namespaces?: readonly string[];
+  /**
+   * Delete scheduled Pods gracefully by default (Terminating for terminationGracePeriodSeconds,
+   * until the kubelet deletes them with grace 0), as a real cluster does. Off by default:
+   * without a kubelet, nothing would ever finish the deletion.
+   */
+  gracefulPodDeletion?: boolean;
+}
+
+export interface WriteOptions {
+  /** Server-side dry run: everything is checked and the result returned, nothing is stored. */
+  dryRun?: boolean;
+}
+
+export interface ListOptions {
+  /** Only this namespace (namespaced kinds); absent or '' lists all namespaces. */
+  namespace?: string;
+  /** `kubectl -l` syntax: `app=web,tier in (front,back)`. */
+  labelSelector?: string;
+  /** `kubectl --field-selector` syntax: `status.phase=Running,spec.nodeName=node-1`. */
+  fieldSelector?: string;
+}
+
+const NAMESPACES = kindInfo('v1', 'Namespace')!;
+const JOBS = kindInfo('batch/v1', 'Job')!;
+/** SimpleNameGenerator: base truncated so that base + 5 random characters fits 63. */
+const MAX_GENERATED_BASE = 58;
+
+export class ObjectStore {
+  readonly clock: Clock;
+  readonly random: Random;
+  /** @internal The raw state, shared with snapshot.ts. */
+  readonly registry = new Registry();
+  private readonly deleter: Deleter;
+
+  constructor(options: StoreOptions) {
+    this.clock = options.clock;
+    this.random = options.random;
+    this.deleter = new Deleter(this.registry, this.clock, options.gracefulPodDeletion ?? false);
+    for (const name of options.namespaces ?? INITIAL_NAMESPACES) this.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+  }
+
+  /** Creates an object (kind from its apiVersion and kind); returns it as stored. */
+  create(input: KubeObject, options: WriteOptions = {}): KubeObject {
+    const info = resolveKind(input, 'create');
+    let object = clone(input);
+    const meta = ensureMetadata(object);
+    const namespace = placeIn(info, meta);
+    for (const field of ['resourceVersion', 'generation', 'deletionTimestamp', 'deletionGracePeriodSeconds']) delete meta[field];
+    // Mirrors rest.BeforeCreate: system fields first, then the generated name.
+    meta.uid = this.random.uid();
+    meta.creationTimestamp = formatTimestamp(this.clock.now());
+    resetStatusForCreate(info, object);
+    // Admission sees the request before a name is generated (admission.extractResourceName).
+    const requested = (typeof meta.name === 'string' && meta.name) || (typeof meta.generateName === 'string' && meta.generateName) || 'Unknown';
+    if (!meta.name && typeof meta.generateName === 'string' && meta.generateName !== '') {
+      meta.name = this.generateName(info, namespace, meta.generateName);
+    }
+    object = applyDefaults(object, info);
+    if (info === JOBS) object = applyJobSelector(object, String(meta.uid));
+    prepareForCreate(info, object);
+    const name = metadataOf(object).name;
+    // Validated once, as stored; the errors come in the API server's order: the body does
+    // not decode (400), then admission (namespace missing or Terminating), then invalid (422).
+    const findings = check(info, object, undefined);
+    if (info.namespaced) this.admitToNamespace(info, requested, namespace);
+    if (findings.length > 0) throw invalidError(info, typeof name === 'string' ? name : '', findings);
+    if (typeof name !== 'string' || name === '') {
+      throw invalidError(info, '', [required({ code: 'name-required', path: ['metadata', 'name'], fr: "Il faut un nom : metadata.name (ou metadata.generateName pour un nom généré)." }, 'name or generateName is required')]);
+    }
+    if (this.registry.get(info, namespace, name)) throw alreadyExists(info, name);
+    const stored = metadataOf(object);
+    stored.generation = 1;
+    if (options.dryRun) return object;
+    stored.resourceVersion = this.registry.nextResourceVersion();
+    this.registry.put(info, object);
+    return clone(object);
+  }
+
+  /** The object, or a NotFound error (`deployments.apps "web" not found`). */
+  get(info: KindInfo, namespace: string, name: string): KubeObject {
+    requireVerb(info, 'get');
+    const object = this.registry.get(info, info.namespaced ? namespace : '', name);
+    if (!object) throw notFound(info, name);
+    return clone(object);
+  }
+
+  /** The object, or undefined when there is none. */
+  find(info: KindInfo, namespace: string, name: string): KubeObject | undefined {
+    const object = this.registry.get(info, info.namespaced ? namespace : '', name);
+    return object && clone(object);
+  }
+
+  /** The objects of a kind, by namespace then name, filtered by label and field selectors. */
+  list(info: KindInfo, options: ListOptions = {}): KubeObject[] {
+    requireVerb(info, 'list');
+    const labels = options.labelSelector ? parseLabelSelector(options.labelSelector) : [];
+    const fields = options.fieldSelector ? parseFieldSelector(options.fieldSelector, info) : [];
+    const namespace = info.namespaced && options.namespace ? options.namespace : undefined;
+    const out: KubeObject[] = [];
+    for (const object of this.registry.list(info, namespace)) {
+      const objectLabels = metadataOf(object).labels;
+      if (labels.length > 0 && !matchesLabels(labels, isJsonObject(objectLabels) ? (objectLabels as Record<string, string>) : undefined)) continue;
+      if (!matchesFields(fields, object, info)) continue;
+      out.push(clone(object));
+    }
+    return out;
+  }
+
+  /**
+   * Replaces an object (PUT). With metadata.resourceVersion, the write only succeeds if
+   * nobody wrote since (409 Conflict otherwise). Status is kept: see updateStatus.
+   */
+  update(input: KubeObject, options: WriteOptions = {}): KubeObject {
+    const info = resolveKind(input, 'update');
+    const object = clone(input);
+    const meta = ensureMetadata(object);
+    const namespace = placeIn(info, meta);
+    const name = typeof meta.name === 'string' ? meta.name : '';
+    const old = this.registry.get(info, namespace, name);
+    if (!old) {
+      check(info, object, undefined);
+      throw notFound(info, name);
+    }
+    return this.commit({ info, namespace, name, object: old }, object, options);
+  }
+
+  /** Applies a JSON merge patch (RFC 7386, `kubectl patch --type merge`) to a stored object. */
+  patch(info: KindInfo, namespace: string, name: string, patch: unknown, options: WriteOptions = {}): KubeObject {
+    requireVerb(info, 'patch');
+    const ns = info.namespaced ? namespace : '';
+    const old = this.registry.get(info, ns, name);
+    if (!old) throw notFound(info, name);
+    if (!isJsonObject(patch)) throw badRequest('json: cannot unmarshal array into Go value of type map[string]interface {}', 'Un patch de fusion JSON doit être un objet.');
+    // mergePatch shares what the patch does not touch: patch a copy, never the stored object.
+    const merged = mergePatch(clone(old), patch) as KubeObject;
+    merged.apiVersion = old.apiVersion;
+    merged.kind = old.kind;
+    const meta = ensureMetadata(merged);
+    if (meta.name !== name) throw badRequest(`the name of the object (${String(meta.name)}) does not match the name on the URL (${name})`, "Un patch ne peut pas renommer un objet.");
+    if (info.namespaced && meta.namespace !== ns) throw badRequest('the namespace of the provided object does not match the namespace sent on the request', "Un patch ne peut pas changer le namespace d'un objet.");
+    return this.commit({ info, namespace: ns, name, object: old }, merged, options);
+  }
+
+  /**
+   * Writes only the status (the `/status` subresource controllers use): the rest of the
+   * object is kept, the generation does not move, the spec is not validated again.
+   */
+  updateStatus(input: KubeObject): KubeObject {
+    const info = resolveKind(input, 'update');
+    const meta = ensureMetadata(clone(input));
+    const namespace = info.namespaced ? scalarText(meta.namespace ?? 'default') : '';
+    const name = scalarText(meta.name ?? '');
+    const old = this.registry.get(info, namespace, name);
+    if (!old) throw notFound(info, name);
+    checkPrecondition(info, meta.resourceVersion, old);
+    const next = clone(old);
+    if (input.status === undefined) delete next.status;
+    else next.status = clone(input.status);
+    if (deepEqual(next, old)) return clone(old);
+    metadataOf(next).resourceVersion = this.registry.nextResourceVersion();
+    this.registry.put(info, next);
+    return clone(next);
+  }
+
+  /**
+   * Deletes an object: its dependents follow (Background), go first (Foreground) or stay
+   * (Orphan). Returns the object as last seen, or as marked when finalizers or a Pod's
+   * grace period delay the removal.
+   */
+  delete(info: KindInfo, namespace: string, name: string, options: DeleteOptions = {}): KubeObject {
+    requireVerb(info, 'delete');
+    const ns = info.namespaced ? namespace : '';
+    const object = this.registry.get(info, ns, name);
+    if (!object) throw notFound(info, name);
+    return this.deleter.delete({ info, namespace: ns, name, object }, options);
+  }
+
+  /**
+   * Calls `listener` for every change (ADDED, MODIFIED, DELETED), synchronously and in
+   * commit order, optionally for one resource or one namespace. Returns the unsubscribe.
+   */
+  watch(listener: WatchListener, options: WatchOptions = {}): () => void {
+    return this.registry.watch(listener, options);
+  }
+
+  /** The last resourceVersion handed out (what a list's metadata.resourceVersion says). */
+  resourceVersion(): string {
+    return String(this.registry.currentRevision);
+  }
+
+  private commit(old: Entry, object: KubeObject, options: WriteOptions): KubeObject {
+    const { info } = old;
+    const meta = metadataOf(object);
+    const oldMeta = metadataOf(old.object);
+    const precondition = meta.resourceVersion;
+    const uid = meta.uid;
+    // Mirrors rest.BeforeUpdate: what the server owns comes from the stored object.
+    for (const field of ['uid', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds']) {
+      if (oldMeta[field] === undefined) delete meta[field];
+      else meta[field] = oldMeta[field];
+    }
+    prepareForUpdate(info, object, old.object);
+    const next = applyDefaults(object, info);
+    const findings = check(info, next, old.object);
+    checkPrecondition(info, precondition, old.object);
+    if (uid !== undefined && uid !== oldMeta.uid) {
+      const fr = "metadata.uid est attribué par le serveur et ne change jamais : retire-le de ton manifeste.";
+      findings.unshift(invalid({ code: 'immutable', path: ['metadata', 'uid'], fr }, uid, 'field is immutable'));
+    }
+    if (findings.length > 0) throw invalidError(info, old.name, findings);
+    const nextMeta = metadataOf(next);
+    nextMeta.generation = Number(oldMeta.generation ?? 1) + (desiredStateChanged(old.object, next) ? 1 : 0);
+    nextMeta.resourceVersion = oldMeta.resourceVersion;
+    // A write that changes nothing is not written: no new resourceVersion, no event.
+    if (deepEqual(next, old.object) || options.dryRun) return clone(deepEqual(next, old.object) ? old.object : next);
+    nextMeta.resourceVersion = this.registry.nextResourceVersion();
+    this.registry.put(info, next);
+    const removed = this.deleter.finalizeIfReady({ ...old, object: next });
+    return clone(removed ?? next);
+  }
+
+  /** Mirrors the NamespaceLifecycle admission plugin. */
+  private admitToNamespace(info: KindInfo, name: string, namespace: string): void {
+    const object = this.registry.get(NAMESPACES, '', namespace);
+    if (!object) throw notFound(NAMESPACES, namespace);
+    if (metadataOf(object).deletionTimestamp === undefined) return;
+    const subject = info.group === '' ? info.resource : `${info.resource}.${info.group}`;
+    throw new StatusError(
+      'Forbidden',
+      403,
+      `${subject} ${JSON.stringify(name)} is forbidden: unable to create new content in namespace ${namespace} because it is being terminated`,
+      `Le namespace « ${namespace} » est en cours de suppression (Terminating) : on ne peut plus rien y créer. Attends qu'il ait disparu, ou choisis un autre namespace.`,
+      [{ type: 'NamespaceTerminating', message: `namespace ${namespace} is being terminated`, field: 'metadata.namespace' }],
+    );
+  }
+
+  /** generateName + 5 random characters, retried on a collision (RetryGenerateName, on in v1.30). */
+  private generateName(info: KindInfo, namespace: string, base: string): string {
+    const prefix = base.length > MAX_GENERATED_BASE ? base.slice(0, MAX_GENERATED_BASE) : base;
+    let name = prefix + this.random.nameSuffix();
+    for (let attempt = 1; attempt < 8 && this.registry.get(info, namespace, name); attempt++) name = prefix + this.random.nameSuffix();
+    return name;
+  }
+}
+
+/**
+ * The catalogue entry an object's apiVersion and kind name, checked to accept `verb`.
+ * An unknown kind is a 404 (`no matches for kind "Deploymnet" in version "apps/v1"`), a
+ * missing apiVersion or kind a 400, a verb the resource does not serve a 405.
+ */
+export function resolveKind(input: unknown, verb: string): KindInfo {
+  const header = checkHeader(input);
+  if (!header.info) {
+    const unknown = header.findings.find((finding) => finding.code === 'unknown-kind');
+    const message = header.findings.map((finding) => finding.message).join(', ');
+    const fr = header.findings.map((finding) => finding.fr).join('\n');
+    throw unknown ? new StatusError('NotFound', 404, message, fr) : badRequest(message, fr);
+  }
+  requireVerb(header.info, verb);
+  return header.info;
+}
+
+function requireVerb(info: KindInfo, verb: string): void {
+  if (!info.verbs.includes(verb)) {
+    throw new StatusError('MethodNotAllowed', 405, 'the server does not allow this method on the requested resource', `Les objets ${info.resource} n'acceptent pas l'opération « ${verb} ».`);
+  }
+}
+
+/**
+ * Validates the object as it would be stored. What does not even decode (unknown fields,
+ * wrong types) is thrown now as a 400; the other findings are returned.
+ */
+function check(info: KindInfo, object: KubeObject, old: KubeObject | undefined): Finding[] {
+  const { findings } = validateObject(object, { old });
+  const decoding = findings.filter((finding) => finding.phase === 'decode');
+  if (decoding.length > 0) throw decodeError(info, decoding);
+  return findings.filter((finding) => finding.phase === 'validate');
+}
+
+function ensureMetadata(object: KubeObject): JsonObject {
+  if (!isJsonObject(object.metadata)) object.metadata = {};
+  return object.metadata as JsonObject;
+}
+
+/** The namespace the object lives in: `default` when a namespaced object names none, '' for cluster-scoped kinds. */
+function placeIn(info: KindInfo, meta: JsonObject): string {
+  if (!info.namespaced) {
+    delete meta.namespace;
+    return '';
+  }
+  if (typeof meta.namespace !== 'string' || meta.namespace === '') meta.namespace = 'default';
+  return meta.namespace as string;
+}
+
+/** Optimistic concurrency: a resourceVersion in the request must be the stored one. */
+function checkPrecondition(info: KindInfo, wanted: unknown, old: KubeObject): void {
+  if (wanted !== undefined && wanted !== null && wanted !== '' && scalarText(wanted) !== metadataOf(old).resourceVersion) {
+    throw conflict(info, String(metadataOf(old).name));
+  }
+}

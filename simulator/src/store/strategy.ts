@@ -1,0 +1,124 @@
+/**
+ * What each kind's REST strategy does on create and update, beyond defaulting and
+ * validation (kube-apiserver `pkg/registry/<group>/<kind>/strategy.go`): status is a
+ * subresource the main resource cannot write, a new Pod starts Pending with its QoS
+ * class, a new Namespace starts Active with the `kubernetes` finalizer, and the
+ * generation counts changes of the desired state.
+ */
+import type { KindInfo } from '../api/catalog';
+import { parseQuantity } from '../api/quantity';
+import { clone, deepEqual, isJsonObject, type JsonObject } from './json';
+
+/** Kinds served with a `/status` subresource (v1.30), keyed `group/Kind`. */
+const STATUS_SUBRESOURCE = new Set([
+  '/Pod', '/Service', '/Node', '/Namespace', '/PersistentVolume', '/PersistentVolumeClaim', '/ReplicationController', '/ResourceQuota',
+  'apps/Deployment', 'apps/ReplicaSet', 'apps/StatefulSet', 'apps/DaemonSet',
+  'batch/Job', 'batch/CronJob', 'autoscaling/HorizontalPodAutoscaler', 'policy/PodDisruptionBudget',
+  'networking.k8s.io/Ingress', 'certificates.k8s.io/CertificateSigningRequest', 'storage.k8s.io/VolumeAttachment',
+  'apiextensions.k8s.io/CustomResourceDefinition', 'flowcontrol.apiserver.k8s.io/FlowSchema',
+  'flowcontrol.apiserver.k8s.io/PriorityLevelConfiguration', 'admissionregistration.k8s.io/ValidatingAdmissionPolicy',
+]);
+
+const kindKey = (info: Pick<KindInfo, 'group' | 'kind'>): string => `${info.group}/${info.kind}`;
+
+/** True when the kind's status is written through the status subresource only. */
+export function hasStatusSubresource(info: Pick<KindInfo, 'group' | 'kind'>): boolean {
+  return STATUS_SUBRESOURCE.has(kindKey(info));
+}
+
+/**
+ * Before defaulting, on create: a client cannot create an object with a status (the
+ * controllers own it), except Nodes, which the kubelet registers with theirs.
+ */
+export function resetStatusForCreate(info: KindInfo, object: JsonObject): void {
+  if (hasStatusSubresource(info) && kindKey(info) !== '/Node') delete object.status;
+}
+
+/** After defaulting, on create: the status a fresh Pod or Namespace is born with. */
+export function prepareForCreate(info: KindInfo, object: JsonObject): void {
+  switch (kindKey(info)) {
+    case '/Pod':
+      // Mirrors pod strategy PrepareForCreate: Pending, with the QoS class computed once.
+      object.status = { phase: 'Pending', qosClass: podQosClass(object) };
+      break;
+    case '/Namespace': {
+      // Mirrors namespace strategy PrepareForCreate: Active, and the `kubernetes` finalizer
+      // the namespace controller removes once the content is gone.
+      object.status = { phase: 'Active' };
+      const spec = isJsonObject(object.spec) ? object.spec : (object.spec = {});
+      const finalizers: unknown[] = Array.isArray(spec.finalizers) ? spec.finalizers : [];
+      if (!finalizers.includes('kubernetes')) spec.finalizers = [...finalizers, 'kubernetes'];
+      break;
+    }
+  }
+}
+
+/** On update through the main resource: what the client may not change is taken from the stored object. */
+export function prepareForUpdate(info: KindInfo, object: JsonObject, old: JsonObject): void {
+  if (hasStatusSubresource(info)) {
+    if (old.status === undefined) delete object.status;
+    else object.status = clone(old.status);
+  }
+  if (kindKey(info) === '/Namespace' && isJsonObject(old.spec)) {
+    // spec.finalizers is only written through the namespace's /finalize subresource.
+    const spec = isJsonObject(object.spec) ? object.spec : (object.spec = {});
+    if (old.spec.finalizers === undefined) delete spec.finalizers;
+    else spec.finalizers = clone(old.spec.finalizers);
+  }
+}
+
+/** True when anything outside metadata and status changed: that is what bumps metadata.generation. */
+export function desiredStateChanged(old: JsonObject, next: JsonObject): boolean {
+  const keys = new Set([...Object.keys(old), ...Object.keys(next)]);
+  for (const key of keys) {
+    if (key === 'metadata' || key === 'status' || key === 'apiVersion' || key === 'kind') continue;
+    if (!deepEqual(old[key], next[key])) return true;
+  }
+  return false;
+}
+
+/** A quantity's exact value in nano-units, or undefined when it does not parse. */
+function nanos(value: unknown): bigint | undefined {
+  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+  const parsed = parseQuantity(value);
+  return parsed.ok ? parsed.quantity.nanos : undefined;
+}
+
+type Resources = Map<string, bigint>;
+
+/**
+ * The Pod's QoS class, as `qos.GetPodQOS` computes it (v1.30): BestEffort without any
+ * cpu or memory request or limit, Guaranteed when every container limits both and the
+ * requests equal the limits, Burstable otherwise.
+ */
+export function podQosClass(pod: JsonObject): 'Guaranteed' | 'Burstable' | 'BestEffort' {
+  const spec = isJsonObject(pod.spec) ? pod.spec : {};
+  const containers = [spec.containers, spec.initContainers].flatMap((list): unknown[] => (Array.isArray(list) ? list : [])).filter(isJsonObject);
+  const requests: Resources = new Map();
+  const limits: Resources = new Map();
+  let guaranteed = true;
+  const add = (into: Resources, list: unknown): Set<string> => {
+    const found = new Set<string>();
+    if (!isJsonObject(list)) return found;
+    for (const name of ['cpu', 'memory']) {
+      const value = nanos(list[name]);
+      if (value === undefined || value <= 0n) continue;
+      found.add(name);
+      into.set(name, (into.get(name) ?? 0n) + value);
+    }
+    return found;
+  };
+  for (const container of containers) {
+    const resources = isJsonObject(container.resources) ? container.resources : {};
+    add(requests, resources.requests);
+    const limited = add(limits, resources.limits);
+    if (!limited.has('cpu') || !limited.has('memory')) guaranteed = false;
+  }
+  if (requests.size === 0 && limits.size === 0) return 'BestEffort';
+  if (guaranteed) {
+    for (const [name, request] of requests) {
+      if (limits.get(name) !== request) guaranteed = false;
+    }
+  }
+  return guaranteed && requests.size === limits.size ? 'Guaranteed' : 'Burstable';
+}
