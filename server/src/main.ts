@@ -1,5 +1,6 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { ATELIER_VERSION } from '../../simulator/src/version';
+import { runLint } from './lintCommand';
 import { startServer } from './server';
 
 /**
@@ -8,10 +9,16 @@ import { startServer } from './server';
  * `--pipe=NAME`.
  */
 const args = process.argv.slice(2);
+const lint = args[0] === 'lint';
 const transports = ['--stdio', '--node-ipc', '--socket', '--pipe'];
 const help = args.includes('--help');
 
-if (args.includes('--version')) {
+if (lint) {
+  const result = runLint(args.slice(1));
+  process.stdout.write(result.stdout);
+  process.stderr.write(result.stderr);
+  process.exitCode = result.exitCode;
+} else if (args.includes('--version')) {
   process.stdout.write(`${ATELIER_VERSION}\n`);
 } else if (help || !args.some((a) => transports.some((t) => a.startsWith(t)))) {
   const out = help ? process.stdout : process.stderr;
@@ -20,6 +27,7 @@ if (args.includes('--version')) {
       'Serveur de langage Atelier Kubernetes (LSP)',
       '',
       'Usage : node dist/server.js --stdio',
+      '        node dist/server.js lint FICHIER…|DOSSIER   (comme « atelier lint »)',
       '',
       'Options de transport : --stdio, --node-ipc, --socket=PORT, --pipe=NOM',
       'Autres options : --version, --help',

@@ -14,6 +14,12 @@ export interface CliResult {
 export interface CliInfo {
   atelierVersion: string;
   kubernetesVersion: string;
+  /**
+   * Runs another bundled program (`server` is dist/server.js) with these arguments: the
+   * entry point spawns it; tests pass a stand-in. `atelier lint` runs the language server's
+   * checks this way, so the simulator's CLI never imports the server's code.
+   */
+  delegate?: (program: 'server', args: string[]) => CliResult;
 }
 
 interface Subcommand {
@@ -27,6 +33,11 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   help: {
     summary: 'affiche cette aide',
     run: () => ok(usage()),
+  },
+  lint: {
+    summary: 'vérifie des manifestes (fichiers ou dossiers), comme le fait l’éditeur',
+    run: (args, info) =>
+      info.delegate ? info.delegate('server', ['lint', ...args]) : { stdout: '', stderr: 'atelier lint : indisponible ici.\n', exitCode: 2 },
   },
   version: {
     summary: "affiche la version de l'Atelier et celle de l'API Kubernetes simulée",
