@@ -20,6 +20,10 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     outputChannel: output,
+    // Hovers link to the chapter's walkthrough with a command: URI; only that command is trusted.
+    markdown: { isTrusted: { enabledCommands: ['workbench.action.openWalkthrough'] }, supportHtml: false },
+    // The server reads atelierKubernetes.* settings (rules on/off, severities).
+    synchronize: { configurationSection: 'atelierKubernetes' },
   };
   return new LanguageClient('atelierKubernetes', vscode.l10n.t('Atelier Kubernetes — serveur de langage'), serverOptions, clientOptions);
 }

@@ -15,6 +15,9 @@ export function serverCapabilities(): InitializeResult {
         openClose: true,
         change: TextDocumentSyncKind.Incremental,
       },
+      hoverProvider: true,
+      documentSymbolProvider: { label: 'Kubernetes' },
+      foldingRangeProvider: true,
     },
     serverInfo: { name: SERVER_NAME, version: ATELIER_VERSION },
   };

@@ -2,8 +2,11 @@ import { TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
 import { serverCapabilities } from './capabilities';
-import { MAX_FILE_BYTES, ParseCache, parseFile } from './documents/file';
+import { documentAtOffset, MAX_FILE_BYTES, ParseCache, parseFile, type ManifestFile } from './documents/file';
 import { diagnoseDocument, SOURCE } from './features/diagnostics';
+import { provideFoldingRanges } from './features/folding';
+import { provideHover } from './features/hover';
+import { provideDocumentSymbols } from './features/symbols';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
 import { resourcesOf } from './workspace/extract';
 import { ResourceIndex, type KnownResource } from './workspace/resources';
@@ -29,13 +32,45 @@ export function startServer(connection: Connection): void {
   let canPullConfiguration = false;
   let workspaceFolders: string[] = [];
   const runs = new Map<string, number>();
+  let foldingRangeLimit: number | undefined;
+
+  /** The document at a position, parsed alone: fast even while a huge file is being diagnosed. */
+  const documentAt = (uri: string, position: { line: number; character: number }) => {
+    const document = documents.get(uri);
+    if (!document) return undefined;
+    const text = document.getText();
+    if (text.length > MAX_FILE_BYTES) return undefined;
+    const offset = document.offsetAt(position);
+    const found = documentAtOffset(text, offset, cache);
+    return found ? { found, offset: offset - found.offset } : undefined;
+  };
+  /** The whole file, parsed (through the cache). */
+  const fileOf = (uri: string): ManifestFile | undefined => {
+    const document = documents.get(uri);
+    if (!document || document.getText().length > MAX_FILE_BYTES) return undefined;
+    return parseFile(uri, document.version, document.getText(), cache);
+  };
 
   connection.onInitialize((params) => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     workspaceFolders = folders.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
     settings = parseSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings ?? {});
+    foldingRangeLimit = params.capabilities.textDocument?.foldingRange?.rangeLimit;
     return serverCapabilities();
+  });
+
+  connection.onHover((params) => {
+    const at = documentAt(params.textDocument.uri, params.position);
+    return at ? provideHover(at.found, at.offset) : null;
+  });
+  connection.onDocumentSymbol((params) => {
+    const file = fileOf(params.textDocument.uri);
+    return file ? provideDocumentSymbols(file) : [];
+  });
+  connection.onFoldingRanges((params) => {
+    const file = fileOf(params.textDocument.uri);
+    return file ? provideFoldingRanges(file, foldingRangeLimit) : [];
   });
 
   /** Diagnoses a document, one YAML document at a time, yielding between slices; a newer edit cancels it. */

@@ -22,27 +22,74 @@ describe('server: dist/server.js over stdio', () => {
     assert.deepEqual(result.serverInfo, { name: 'atelier-kubernetes', version });
     assert.deepEqual(result.capabilities.textDocumentSync, { openClose: true, change: TextDocumentSyncKind.Incremental });
     // Only what is really served is announced: the features come with their own issue.
-    assert.equal(result.capabilities.hoverProvider, undefined);
+    assert.equal(result.capabilities.hoverProvider, true);
     assert.equal(result.capabilities.completionProvider, undefined);
   });
+
+  const deployment = [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata:',
+    '  name: web',
+    'spec:',
+    '  replicas: 2',
+    '  selector:',
+    '    matchLabels:',
+    '      app: web',
+    '  template:',
+    '    metadata:',
+    '      labels:',
+    '        app: web',
+    '    spec:',
+    '      containers:',
+    '        - name: web',
+    '          image: nginx:1.27',
+    '          resources:',
+    '            requests: { cpu: 100m, memory: 64Mi }',
+    '            limits: { cpu: 500m, memory: 128Mi }',
+    '          readinessProbe: { tcpSocket: { port: 80 } }',
+    '          livenessProbe: { tcpSocket: { port: 80 } }',
+    '          ports:',
+    '            - containerPort: 80',
+    '',
+  ].join('\n');
 
   it('publishes diagnostics for each version of an open YAML document, and clears them on close', async () => {
     await session.handshake();
     const uri = 'file:///atelier/deployment.yaml';
-    await session.open(uri, 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n');
+    await session.open(uri, deployment);
     const first = await session.diagnosticsFor(uri, (p) => p.version === 1);
     assert.deepEqual(first.diagnostics, []);
 
+    // replicas -> replica: the API server's strict field validation would refuse it.
     await session.connection.sendNotification(DidChangeTextDocumentNotification.type, {
       textDocument: { uri, version: 2 },
-      contentChanges: [{ range: { start: { line: 3, character: 8 }, end: { line: 3, character: 11 } }, text: 'api' }],
+      contentChanges: [{ range: { start: { line: 5, character: 9 }, end: { line: 5, character: 10 } }, text: '' }],
     });
     const second = await session.diagnosticsFor(uri, (p) => p.version === 2);
-    assert.deepEqual(second.diagnostics, []);
+    assert.equal(second.diagnostics.length, 1);
+    const [diagnostic] = second.diagnostics;
+    assert.equal(diagnostic?.code, 'unknown-field');
+    assert.deepEqual(diagnostic?.range.start, { line: 5, character: 2 });
+    assert.match(diagnostic?.message ?? '', /Voulais-tu dire « replicas » \?/);
+    assert.match(diagnostic?.message ?? '', /kube-apiserver : unknown field "spec\.replica"/);
 
     await session.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
     const cleared = await session.diagnosticsFor(uri, (p) => p.version === undefined);
     assert.deepEqual(cleared.diagnostics, []);
+  });
+
+  it('answers a hover on a key with the French documentation', async () => {
+    await session.handshake();
+    const uri = 'file:///atelier/hover.yaml';
+    await session.open(uri, deployment);
+    await session.diagnosticsFor(uri, (p) => p.version === 1);
+    const hover = (await session.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 5, character: 4 },
+    })) as { contents: { kind: string; value: string } } | null;
+    assert.equal(hover?.contents.kind, 'markdown');
+    assert.match(hover?.contents.value ?? '', /Pods identiques/);
   });
 
   it('exits with code 0 after shutdown and exit', async () => {

@@ -97,7 +97,8 @@ function stringField(value: unknown, ...path: string[]): string | undefined {
 /** Parses one document's text. Never throws. */
 export function parseManifest(text: string): ParsedManifest {
   const lineCounter = new LineCounter();
-  const yaml = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+  // logLevel 'error': the parser's warnings become problems, never lines on the server's stderr.
+  const yaml = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, logLevel: 'error' });
   const problems: ParseProblem[] = [];
   for (const error of [...yaml.errors, ...yaml.warnings]) {
     const code = String(error.code);

@@ -83,7 +83,9 @@ export function diagnoseDocument(document: ManifestDocument, context: Diagnostic
   }
   if (!parsed.isKubernetes || parsed.value === undefined) return diagnostics;
 
+  const validated = new Set<string>();
   for (const finding of validationFindings(parsed)) {
+    validated.add(JSON.stringify(finding.path));
     const target = locatePath(parsed.yaml, finding.path);
     const message = `${finding.fr}\nkube-apiserver : ${finding.message}`;
     push(finding.code, 'error', target.span, message, { path: [...finding.path], document: document.index });
@@ -95,6 +97,8 @@ export function diagnoseDocument(document: ManifestDocument, context: Diagnostic
     if (rule.kinds !== '*' && !rule.kinds.includes(info.kind)) continue;
     if (level(context.settings, rule.id, rule.severity) === 'off') continue;
     for (const finding of runRule(rule, parsed, info, context)) {
+      // One problem, one diagnostic: advice is dropped where the API server already objects.
+      if (validated.has(JSON.stringify(finding.path))) continue;
       const target = locatePath(parsed.yaml, finding.path);
       push(rule.id, rule.severity, target.span, `${finding.message}${chapterTitle(rule.chapter)}`, {
         path: finding.path,

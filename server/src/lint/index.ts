@@ -1,4 +1,5 @@
+import { POD_RULES } from './podRules';
 import type { LintRule } from './rule';
 
 /** Every best-practice and cross-resource rule, in reporting order. */
-export const LINT_RULES: readonly LintRule[] = [];
+export const LINT_RULES: readonly LintRule[] = [...POD_RULES];
