@@ -15,6 +15,11 @@ import { scanFolder } from './workspace/scan';
 /** Notification the extension sends with the simulated cluster's objects. */
 export const CLUSTER_INVENTORY = 'atelier/clusterInventory';
 
+/** What a file declares, compactly: a change means other files' cross-resource checks may change. */
+function signatureOf(declared: readonly KnownResource[]): string {
+  return declared.map((resource) => `${resource.kind}/${resource.namespace ?? ''}/${resource.name}:${JSON.stringify(resource.object).length}:${JSON.stringify([(resource.object.metadata as { labels?: unknown } | undefined)?.labels, resource.object.spec]).slice(0, 4000)}`).join('\n');
+}
+
 /** A long diagnostics pass yields to other requests (hover, completion) this often, in ms. */
 const SLICE_MS = 8;
 
@@ -33,6 +38,14 @@ export function startServer(connection: Connection): void {
   let workspaceFolders: string[] = [];
   const runs = new Map<string, number>();
   let foldingRangeLimit: number | undefined;
+  const signatures = new Map<string, string>();
+  let othersTimer: NodeJS.Timeout | undefined;
+  const scheduleOthers = (changed: string): void => {
+    clearTimeout(othersTimer);
+    othersTimer = setTimeout(() => {
+      for (const other of documents.all()) if (other.uri !== changed) void publish(other);
+    }, 200);
+  };
 
   /** The document at a position, parsed alone: fast even while a huge file is being diagnosed. */
   const documentAt = (uri: string, position: { line: number; character: number }) => {
@@ -85,7 +98,16 @@ export function startServer(connection: Connection): void {
       return;
     }
     const file = parseFile(document.uri, document.version, text, cache);
-    resources.setFile(document.uri, resourcesOf(file));
+    const declared = resourcesOf(file);
+    resources.setFile(document.uri, declared);
+    // Cross-resource rules read the other files: when what this file declares changes,
+    // the other open documents are diagnosed again (debounced).
+    const signature = signatureOf(declared);
+    if (signatures.get(document.uri) !== signature) {
+      const first = !signatures.has(document.uri);
+      signatures.set(document.uri, signature);
+      if (!first) scheduleOthers(document.uri);
+    }
     const diagnostics = [];
     let sliceStart = performance.now();
     for (const doc of file.documents) {

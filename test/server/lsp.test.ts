@@ -84,10 +84,10 @@ describe('server: dist/server.js over stdio', () => {
     const uri = 'file:///atelier/hover.yaml';
     await session.open(uri, deployment);
     await session.diagnosticsFor(uri, (p) => p.version === 1);
-    const hover = (await session.connection.sendRequest('textDocument/hover', {
+    const hover = await session.connection.sendRequest<{ contents: { kind: string; value: string } } | null>('textDocument/hover', {
       textDocument: { uri },
       position: { line: 5, character: 4 },
-    })) as { contents: { kind: string; value: string } } | null;
+    });
     assert.equal(hover?.contents.kind, 'markdown');
     assert.match(hover?.contents.value ?? '', /Pods identiques/);
   });
