@@ -70,6 +70,9 @@ function problemCode(yamlCode: string): ProblemCode {
   return 'yaml-syntax';
 }
 
+const MANIFEST_HINT = /^apiVersion:[ \t]*\S/m;
+const KIND_HINT = /^kind:[ \t]*\S/m;
+
 /** Depth of a JSON value, computed without recursion so that depth itself cannot overflow the stack. */
 export function depthOf(value: unknown, limit = MAX_DEPTH): number {
   let max = 0;
@@ -108,7 +111,7 @@ export function parseManifest(text: string): ParsedManifest {
       start: error.pos[0],
       end: Math.max(error.pos[1], error.pos[0] + 1),
       message: FRENCH_YAML_ERRORS[code] ?? 'YAML invalide.',
-      severity: yaml.errors.includes(error as never) ? 'error' : 'warning',
+      severity: yaml.errors.includes(error) ? 'error' : 'warning',
     });
   }
   let value: unknown;
@@ -148,7 +151,9 @@ export function parseManifest(text: string): ParsedManifest {
     kind,
     name: stringField(value, 'metadata', 'name'),
     namespace: stringField(value, 'metadata', 'namespace'),
-    isKubernetes: apiVersion !== undefined && kind !== undefined,
+    // A document too broken to convert (a bomb, absurd nesting) still counts as Kubernetes
+    // when its text says so, so that its problem is reported.
+    isKubernetes: (apiVersion !== undefined && kind !== undefined) || (value === undefined && MANIFEST_HINT.test(text) && KIND_HINT.test(text)),
     isEmpty: yaml.contents === null,
   };
 }

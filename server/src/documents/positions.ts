@@ -34,7 +34,7 @@ function span(node: Node | null | undefined): Span | undefined {
  */
 export function locatePath(document: Document.Parsed, path: readonly (string | number)[], on: 'key' | 'value' = 'key'): PathTarget {
   let node: unknown = document.contents;
-  let best: Span = span(document.contents as Node) ?? [0, 0];
+  let best: Span = span(document.contents) ?? [0, 0];
   let depth = 0;
   // The root's first key is where document-level findings go.
   if (isMap(node) && node.items[0]) best = span(node.items[0].key as Node) ?? best;

@@ -82,6 +82,9 @@ export function diagnoseDocument(document: ManifestDocument, context: Diagnostic
     }
   }
   if (!parsed.isKubernetes || parsed.value === undefined) return diagnostics;
+  // kubectl would stop at the YAML error (`error converting YAML to JSON`): checking what the
+  // parser recovered would only add noise.
+  if (parsed.problems.some((problem) => problem.severity === 'error')) return diagnostics;
 
   const validated = new Set<string>();
   for (const finding of validationFindings(parsed)) {
