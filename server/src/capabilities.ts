@@ -16,6 +16,7 @@ export function serverCapabilities(): InitializeResult {
         change: TextDocumentSyncKind.Incremental,
       },
       hoverProvider: true,
+      completionProvider: { triggerCharacters: [' ', ':'] },
       documentSymbolProvider: { label: 'Kubernetes' },
       foldingRangeProvider: true,
     },

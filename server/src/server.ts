@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { serverCapabilities } from './capabilities';
 import { documentAtOffset, MAX_FILE_BYTES, ParseCache, parseFile, type ManifestFile } from './documents/file';
 import { diagnoseDocument, SOURCE } from './features/diagnostics';
+import { provideCompletion } from './features/completion';
 import { provideFoldingRanges } from './features/folding';
 import { provideHover } from './features/hover';
 import { provideDocumentSymbols } from './features/symbols';
@@ -38,6 +39,9 @@ export function startServer(connection: Connection): void {
   let workspaceFolders: string[] = [];
   const runs = new Map<string, number>();
   let foldingRangeLimit: number | undefined;
+  let snippetSupport = false;
+  /** Image names the simulated kubelet knows (sent by the client; empty: completion's own list). */
+  let images: readonly string[] = [];
   const signatures = new Map<string, string>();
   let othersTimer: NodeJS.Timeout | undefined;
   const scheduleOthers = (changed: string): void => {
@@ -70,12 +74,17 @@ export function startServer(connection: Connection): void {
     workspaceFolders = folders.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
     settings = parseSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings ?? {});
     foldingRangeLimit = params.capabilities.textDocument?.foldingRange?.rangeLimit;
+    snippetSupport = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
     return serverCapabilities();
   });
 
   connection.onHover((params) => {
     const at = documentAt(params.textDocument.uri, params.position);
     return at ? provideHover(at.found, at.offset) : null;
+  });
+  connection.onCompletion((params) => {
+    const at = documentAt(params.textDocument.uri, params.position);
+    return at ? provideCompletion(at.found, at.offset, { settings, resources, images }, { snippetSupport }) : null;
   });
   connection.onDocumentSymbol((params) => {
     const file = fileOf(params.textDocument.uri);
@@ -151,7 +160,8 @@ export function startServer(connection: Connection): void {
       publishAll();
     })();
   });
-  connection.onNotification(CLUSTER_INVENTORY, (params: { resources?: KnownResource[] }) => {
+  connection.onNotification(CLUSTER_INVENTORY, (params: { resources?: KnownResource[]; images?: string[] }) => {
+    if (Array.isArray(params.images)) images = params.images.filter((image) => typeof image === 'string');
     resources.setCluster((params.resources ?? []).map((resource) => ({ ...resource, source: 'cluster' as const })));
     publishAll();
   });

@@ -23,7 +23,7 @@ describe('server: dist/server.js over stdio', () => {
     assert.deepEqual(result.capabilities.textDocumentSync, { openClose: true, change: TextDocumentSyncKind.Incremental });
     // Only what is really served is announced: the features come with their own issue.
     assert.equal(result.capabilities.hoverProvider, true);
-    assert.equal(result.capabilities.completionProvider, undefined);
+    assert.deepEqual(result.capabilities.completionProvider, { triggerCharacters: [' ', ':'] });
   });
 
   const deployment = [
