@@ -1,4 +1,4 @@
-import { TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver';
+import { CodeActionKind, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver';
 import { ATELIER_VERSION } from '../../simulator/src/version';
 
 /** The server's name, as announced in `initialize` (serverInfo). */
@@ -16,6 +16,7 @@ export function serverCapabilities(): InitializeResult {
         change: TextDocumentSyncKind.Incremental,
       },
       hoverProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       completionProvider: { triggerCharacters: [' ', ':'] },
       documentSymbolProvider: { label: 'Kubernetes' },
       foldingRangeProvider: true,

@@ -1,9 +1,10 @@
-import { TextDocuments, type Connection } from 'vscode-languageserver';
+import { CodeActionKind, TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
 import { serverCapabilities } from './capabilities';
 import { documentAtOffset, MAX_FILE_BYTES, ParseCache, parseFile, type ManifestFile } from './documents/file';
 import { diagnoseDocument, SOURCE } from './features/diagnostics';
+import { provideCodeActions } from './features/codeActions';
 import { provideCompletion } from './features/completion';
 import { provideFoldingRanges } from './features/folding';
 import { provideHover } from './features/hover';
@@ -85,6 +86,11 @@ export function startServer(connection: Connection): void {
   connection.onCompletion((params) => {
     const at = documentAt(params.textDocument.uri, params.position);
     return at ? provideCompletion(at.found, at.offset, { settings, resources, images }, { snippetSupport }) : null;
+  });
+  connection.onCodeAction(({ textDocument, range, context }) => {
+    if (context.only && !context.only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))) return [];
+    const file = fileOf(textDocument.uri);
+    return file ? provideCodeActions(file, range, context.diagnostics, { settings, resources, images }) : [];
   });
   connection.onDocumentSymbol((params) => {
     const file = fileOf(params.textDocument.uri);
