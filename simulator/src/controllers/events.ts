@@ -43,7 +43,19 @@ export class EventRecorder {
     return this.index;
   }
 
+  /**
+   * Records an event. Like client-go's recorder, a refused event (its namespace is being
+   * deleted, for instance) is dropped: events never make a controller fail.
+   */
   record(input: EventInput): void {
+    try {
+      this.write(input);
+    } catch {
+      // Mirrors client-go: "Server rejected event (will not retry!)".
+    }
+  }
+
+  private write(input: EventInput): void {
     const now = formatTimestamp(this.store.clock.now());
     const key = this.dedupeKey(input);
     const existing = this.known().get(key);

@@ -38,6 +38,21 @@ export interface StoreOptions {
    * without a kubelet, nothing would ever finish the deletion.
    */
   gracefulPodDeletion?: boolean;
+  hooks?: WriteHooks;
+}
+
+/**
+ * What the API server does on writes besides defaulting and validation, for kinds that
+ * need cluster-wide state: the Service REST storage allocates cluster IPs and node ports.
+ * The cluster plugs its allocators in here; the store stays ignorant of them.
+ */
+export interface WriteHooks {
+  /** On create, once the object is valid and its name free; may throw a StatusError. */
+  beforeCreate?(info: KindInfo, object: KubeObject, options: WriteOptions): KubeObject;
+  /** On update, before validation (it may restore server-set fields a PUT left out). */
+  beforeUpdate?(info: KindInfo, object: KubeObject, old: KubeObject, options: WriteOptions): KubeObject;
+  /** After an update that was refused, so allocators can drop what they reserved. */
+  afterFailedUpdate?(info: KindInfo): void;
 }
 
 export interface WriteOptions {
@@ -65,8 +80,11 @@ export class ObjectStore {
   /** @internal The raw state, shared with snapshot.ts. */
   readonly registry = new Registry();
   private readonly deleter: Deleter;
+  /** Allocation hooks (set by the cluster). */
+  hooks: WriteHooks;
 
   constructor(options: StoreOptions) {
+    this.hooks = options.hooks ?? {};
     this.clock = options.clock;
     this.random = options.random;
     this.deleter = new Deleter(this.registry, this.clock, options.gracefulPodDeletion ?? false);
@@ -102,6 +120,7 @@ export class ObjectStore {
       throw invalidError(info, '', [required({ code: 'name-required', path: ['metadata', 'name'], fr: "Il faut un nom : metadata.name (ou metadata.generateName pour un nom généré)." }, 'name or generateName is required')]);
     }
     if (this.registry.get(info, namespace, name)) throw alreadyExists(info, name);
+    if (this.hooks.beforeCreate) object = this.hooks.beforeCreate(info, object, options);
     const stored = metadataOf(object);
     stored.generation = 1;
     if (options.dryRun) return object;
@@ -234,7 +253,19 @@ export class ObjectStore {
       else meta[field] = oldMeta[field];
     }
     prepareForUpdate(info, object, old.object);
-    const next = applyDefaults(object, info);
+    let next = applyDefaults(object, info);
+    try {
+      if (this.hooks.beforeUpdate) next = this.hooks.beforeUpdate(info, next, old.object, options);
+      return this.commitChecked(old, next, precondition, uid, options);
+    } catch (error) {
+      this.hooks.afterFailedUpdate?.(info);
+      throw error;
+    }
+  }
+
+  private commitChecked(old: Entry, next: KubeObject, precondition: unknown, uid: unknown, options: WriteOptions): KubeObject {
+    const { info } = old;
+    const oldMeta = metadataOf(old.object);
     const findings = check(info, next, old.object);
     checkPrecondition(info, precondition, old.object);
     if (uid !== undefined && uid !== oldMeta.uid) {

@@ -1,0 +1,20 @@
+/**
+ * The controllers a simulated cluster runs, in the order their queues are served
+ * (kube-controller-manager, the scheduler and the kubelets, all in one process here).
+ */
+import { createEndpointsController } from './endpoints';
+import { createNamespaceController } from './namespace';
+import { createServiceLbController } from './service';
+import { createRootCACertPublisher, createServiceAccountController } from './serviceaccount';
+import type { Controller } from './types';
+
+/** A fresh set of controllers for one cluster (controllers may hold caches). */
+export function defaultControllers(): Controller[] {
+  return [
+    createNamespaceController(),
+    createServiceAccountController(),
+    createRootCACertPublisher(),
+    createEndpointsController(),
+    createServiceLbController(),
+  ];
+}
