@@ -9,6 +9,7 @@ import { apply, type ApplyResult } from './store/apply';
 import { restore, snapshot, type StoreSnapshot } from './store/snapshot';
 import { ObjectStore, type KubeObject } from './store/store';
 import { kindInfo, type KindInfo } from './api/catalog';
+import { defaultNodes } from './scheduler/nodes';
 import { defaultControllers } from './controllers/index';
 import { ServiceAllocations, allocateServiceAddresses, releaseServiceAddresses, systemServices } from './controllers/service';
 import { ControllerRuntime, type SettleOptions, type SettleResult } from './controllers/runtime';
@@ -20,7 +21,7 @@ export interface ClusterOptions {
   clock?: ManualClock;
   /** Controllers to run (default: the full set). */
   controllers?: Controller[];
-  /** Nodes to create at start (default: none until the scheduler provides defaults). */
+  /** Nodes to create at start (default: a control-plane node and two workers). */
   nodes?: KubeObject[];
 }
 
@@ -108,9 +109,10 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   const store = new ObjectStore({ clock, random, gracefulPodDeletion: false });
   installServiceAllocation(store);
   const cluster = new Cluster(store, clock, options.controllers ?? defaultControllers());
-  for (const node of options.nodes ?? []) store.create(node);
+  const nodes = options.nodes ?? defaultNodes(undefined, { now: clock.now() });
+  for (const node of nodes) store.create(node);
   // The API server's own Services: default/kubernetes and kube-system/kube-dns.
-  for (const object of systemServices({ controlPlaneIP: controlPlaneIP(options.nodes ?? []) })) store.create(object);
+  for (const object of systemServices({ controlPlaneIP: controlPlaneIP(nodes) })) store.create(object);
   // The initial namespaces were created with the store, before the controllers watched.
   cluster.runtime.resyncAll();
   cluster.settle();

@@ -6,6 +6,8 @@ import { createEndpointsController } from './endpoints';
 import { createNamespaceController } from './namespace';
 import { createServiceLbController } from './service';
 import { createRootCACertPublisher, createServiceAccountController } from './serviceaccount';
+import { createNodeLifecycleController } from '../scheduler/lifecycle';
+import { createScheduler } from '../scheduler/scheduler';
 import type { Controller } from './types';
 
 /** A fresh set of controllers for one cluster (controllers may hold caches). */
@@ -16,5 +18,7 @@ export function defaultControllers(): Controller[] {
     createRootCACertPublisher(),
     createEndpointsController(),
     createServiceLbController(),
+    createNodeLifecycleController(),
+    createScheduler(),
   ];
 }
