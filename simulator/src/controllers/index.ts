@@ -2,7 +2,9 @@
  * The controllers a simulated cluster runs, in the order their queues are served
  * (kube-controller-manager, the scheduler and the kubelets, all in one process here).
  */
+import { createDeploymentController } from './deployment';
 import { createEndpointsController } from './endpoints';
+import { createReplicaSetController } from './replicaset';
 import { createNamespaceController } from './namespace';
 import { createServiceLbController } from './service';
 import { createRootCACertPublisher, createServiceAccountController } from './serviceaccount';
@@ -13,6 +15,8 @@ import type { Controller } from './types';
 /** A fresh set of controllers for one cluster (controllers may hold caches). */
 export function defaultControllers(): Controller[] {
   return [
+    createDeploymentController(),
+    createReplicaSetController(),
     createNamespaceController(),
     createServiceAccountController(),
     createRootCACertPublisher(),

@@ -111,6 +111,13 @@ export class ControllerRuntime {
     this.delayed.splice(low, 0, entry);
   }
 
+  private cancelDelayed(id: string): void {
+    const entry = this.delayedById.get(id);
+    if (!entry) return;
+    this.delayedById.delete(id);
+    this.delayed.splice(this.delayed.indexOf(entry), 1);
+  }
+
   /** Queues every object every controller watches (a fresh runtime over a loaded store). */
   resyncAll(): void {
     this.controllers.forEach((controller, index) => {
@@ -165,7 +172,10 @@ export class ControllerRuntime {
       const result = controller.reconcile(key, this.reader);
       for (const action of result.actions) this.apply(action);
       this.failures.delete(failureKey);
+      // Level-triggered: the latest reconcile decides whether the key needs another look,
+      // so a check scheduled by an earlier pass (a progress deadline, a retry) is dropped.
       if (result.requeueAfter !== undefined) this.enqueueAfter(index, key, result.requeueAfter);
+      else this.cancelDelayed(failureKey);
     } catch (error) {
       // A conflict or a rejected write: try again later, as a workqueue's rate limiter does.
       const failures = (this.failures.get(failureKey) ?? 0) + 1;
