@@ -95,7 +95,7 @@ export class EventRecorder {
       count: 1,
       reportingComponent: input.component,
       reportingInstance: input.host ?? '',
-    });
+    }, { trusted: true });
     this.known().set(key, { namespace, name });
   }
 }

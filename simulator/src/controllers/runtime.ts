@@ -157,6 +157,9 @@ export class ControllerRuntime {
       case 'event':
         this.events.record(action.event);
         break;
+      case 'bind':
+        this.store.bindPod(action.namespace, action.name, action.node);
+        break;
     }
   }
 

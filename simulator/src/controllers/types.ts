@@ -40,6 +40,8 @@ export type Action =
   /** JSON merge patch (RFC 7386). */
   | { type: 'patch'; info: KindInfo; namespace: string; name: string; patch: unknown }
   | { type: 'delete'; info: KindInfo; namespace: string; name: string; options?: DeleteOptions }
+  /** The Pod binding subresource: assigns a node to an unbound Pod. */
+  | { type: 'bind'; namespace: string; name: string; node: string }
   | { type: 'event'; event: EventInput };
 
 export interface ReconcileResult {

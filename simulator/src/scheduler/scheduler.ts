@@ -156,7 +156,7 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
   }
 
   function bind(pod: KubeObject, info: PodInfo, node: string, now: number): Action[] {
-    const actions: Action[] = [{ type: 'patch', info: POD, namespace: info.namespace, name: info.name, patch: { spec: { nodeName: node } } }];
+    const actions: Action[] = [{ type: 'bind', namespace: info.namespace, name: info.name, node }];
     const scheduled = withScheduledCondition(pod, 'True', now);
     if (scheduled) actions.push({ type: 'updateStatus', object: scheduled });
     const message = scheduledMessage(info.namespace, info.name, node);
