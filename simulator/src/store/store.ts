@@ -208,7 +208,7 @@ export class ObjectStore {
   bindPod(namespace: string, name: string, nodeName: string): KubeObject {
     const old = this.registry.get(PODS, namespace, name);
     if (!old) throw notFound(PODS, name);
-    const spec = (isJsonObject(old.spec) ? old.spec : {}) as JsonObject;
+    const spec = (isJsonObject(old.spec) ? old.spec : {});
     const current = spec.nodeName;
     if (typeof current === 'string' && current !== '') {
       // Mirrors the binding REST storage's assignPod conflict.
