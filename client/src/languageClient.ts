@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CLUSTER_INVENTORY, type ClusterInventory } from './cluster/inventory';
 
 /** The documents the language server looks at: every YAML file, on disk or not. */
 export const DOCUMENT_SELECTOR = [
@@ -26,4 +27,16 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     synchronize: { configurationSection: 'atelierKubernetes' },
   };
   return new LanguageClient('atelierKubernetes', vscode.l10n.t('Atelier Kubernetes — serveur de langage'), serverOptions, clientOptions);
+}
+
+/** Tells the server what the simulated cluster holds (server/src/server.ts, CLUSTER_INVENTORY). */
+export function sendClusterInventory(client: LanguageClient, inventory: ClusterInventory): Promise<void> {
+  return client.sendNotification(CLUSTER_INVENTORY, inventory);
+}
+
+/** Calls `listener` each time the server (re)starts: a restarted server has forgotten the inventory. */
+export function onServerRunning(client: LanguageClient, listener: () => void): vscode.Disposable {
+  return client.onDidChangeState((event) => {
+    if (event.newState === State.Running) listener();
+  });
 }
