@@ -2,7 +2,8 @@ import { CodeActionKind, TextDocuments, type Connection } from 'vscode-languages
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
 import { serverCapabilities } from './capabilities';
-import { documentAtOffset, MAX_FILE_BYTES, ParseCache, parseFile, type ManifestFile } from './documents/file';
+import { documentAtOffset, MAX_FILE_BYTES, ParseCache, parseFile, type ManifestDocument, type ManifestFile } from './documents/file';
+import { splitDocuments } from './documents/split';
 import { diagnoseDocument, SOURCE } from './features/diagnostics';
 import { provideCodeActions } from './features/codeActions';
 import { provideCompletion } from './features/completion';
@@ -112,7 +113,27 @@ export function startServer(connection: Connection): void {
       await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [{ range, message, severity: 2, code: 'file-too-big', source: SOURCE }] });
       return;
     }
-    const file = parseFile(document.uri, document.version, text, cache);
+    // Two passes, both yielding to other requests every SLICE_MS: parse every document
+    // (cross-resource rules need the whole file in the index), then diagnose each one.
+    let sliceStart = performance.now();
+    const pause = async (): Promise<boolean> => {
+      if (performance.now() - sliceStart <= SLICE_MS) return true;
+      await yieldToEventLoop();
+      sliceStart = performance.now();
+      return runs.get(document.uri) === run;
+    };
+    const parsedDocuments: ManifestDocument[] = [];
+    for (const [index, chunk] of splitDocuments(text).entries()) {
+      parsedDocuments.push({ ...chunk, index, parsed: cache.parse(chunk.text) });
+      if (!(await pause())) return;
+    }
+    const file: ManifestFile = {
+      uri: document.uri,
+      version: document.version,
+      text,
+      documents: parsedDocuments,
+      isKubernetes: parsedDocuments.some((doc) => doc.parsed.isKubernetes),
+    };
     const declared = resourcesOf(file);
     resources.setFile(document.uri, declared);
     // Cross-resource rules read the other files: when what this file declares changes,
@@ -124,14 +145,9 @@ export function startServer(connection: Connection): void {
       if (!first) scheduleOthers(document.uri);
     }
     const diagnostics = [];
-    let sliceStart = performance.now();
     for (const doc of file.documents) {
       diagnostics.push(...diagnoseDocument(doc, { settings, resources }, file.isKubernetes));
-      if (performance.now() - sliceStart > SLICE_MS) {
-        await yieldToEventLoop();
-        if (runs.get(document.uri) !== run) return;
-        sliceStart = performance.now();
-      }
+      if (!(await pause())) return;
     }
     if (runs.get(document.uri) !== run) return;
     await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });

@@ -7,6 +7,7 @@ import * as esbuild from 'esbuild';
 import { ROOT } from '../support/dist';
 import { distFile } from '../support/dist';
 import { LspSession } from '../support/lspSession';
+import { lspBenchmarks } from './lsp/index';
 import { formatMeasures, measure, type Measure } from './measure';
 
 /** A multi-document manifest of `count` Deployments (about 20 lines each). */
@@ -119,6 +120,8 @@ async function main(): Promise<void> {
   );
 
   console.log(formatMeasures(results));
+  console.log('');
+  console.log(await lspBenchmarks());
 }
 
 main().catch((error: unknown) => {

@@ -88,6 +88,28 @@ export function depthOf(value: unknown, limit = MAX_DEPTH): number {
   return max;
 }
 
+/** What parseManifest answers for absurdly nested text, without parsing it. */
+function tooDeep(text: string): ParsedManifest {
+  const lineCounter = new LineCounter();
+  const yaml = parseDocument('', { lineCounter, logLevel: 'error' });
+  return {
+    yaml,
+    lineCounter,
+    value: undefined,
+    problems: [
+      {
+        code: 'yaml-too-deep',
+        start: 0,
+        end: Math.min(text.length, 1),
+        message: `Ce document est imbriqué sur plus de ${MAX_DEPTH} niveaux : aucun manifeste réel n'en a besoin, il n'est pas analysé.`,
+        severity: 'error',
+      },
+    ],
+    isKubernetes: MANIFEST_HINT.test(text) && KIND_HINT.test(text),
+    isEmpty: false,
+  };
+}
+
 function stringField(value: unknown, ...path: string[]): string | undefined {
   let current = value;
   for (const key of path) {
@@ -97,8 +119,33 @@ function stringField(value: unknown, ...path: string[]): string | undefined {
   return typeof current === 'string' ? current : undefined;
 }
 
+/**
+ * How deep the text's flow collections (`[`, `{`) nest, scanned in one pass before
+ * parsing, so that absurd nesting is refused without feeding it to the parser.
+ * Quoted strings and comments are skipped roughly; a false alarm needs > MAX_DEPTH brackets.
+ */
+export function flowDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote !== '') {
+      // A quote left open at the end of a line was an apostrophe in plain text (l'image).
+      if (c === quote || c === '\n') quote = '';
+      else if (c === '\\' && quote === '"') i++;
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '[' || c === '{') max = Math.max(max, ++depth);
+    else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
+  }
+  return max;
+}
+
 /** Parses one document's text. Never throws. */
 export function parseManifest(text: string): ParsedManifest {
+  if (flowDepth(text) > MAX_DEPTH) return tooDeep(text);
   const lineCounter = new LineCounter();
   // logLevel 'error': the parser's warnings become problems, never lines on the server's stderr.
   const yaml = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, logLevel: 'error' });

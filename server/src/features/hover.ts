@@ -22,9 +22,9 @@ function hover(document: ManifestDocument, span: Span, markdown: string | undefi
  */
 export function provideHover(document: ManifestDocument, chunkOffset: number): Hover | null {
   const { parsed } = document;
-  if (!parsed.isKubernetes) return null;
-  const apiVersion = parsed.apiVersion!;
-  const kind = parsed.kind!;
+  // A document recognised only from its text (too broken to convert) has nothing to explain.
+  if (!parsed.isKubernetes || parsed.apiVersion === undefined || parsed.kind === undefined) return null;
+  const { apiVersion, kind } = parsed;
   const cursor = pathAtOffset(parsed.yaml, chunkOffset);
   if (!cursor.scalar) return null;
   const { path, scalar } = cursor;
