@@ -1,4 +1,5 @@
 import { closest, distance } from 'fastest-levenshtein';
+import { runAdvanceCli, runKubectlCli, type ClusterCliInfo } from './kubectl';
 
 /**
  * The `atelier` command line, as a pure function of its arguments so that it
@@ -11,7 +12,7 @@ export interface CliResult {
   exitCode: number;
 }
 
-export interface CliInfo {
+export interface CliInfo extends ClusterCliInfo {
   atelierVersion: string;
   kubernetesVersion: string;
   /**
@@ -30,9 +31,17 @@ interface Subcommand {
 const ok = (stdout: string): CliResult => ({ stdout, stderr: '', exitCode: 0 });
 
 const SUBCOMMANDS: Record<string, Subcommand> = {
+  advance: {
+    summary: 'fait passer le temps simulé du cluster (30s, 5m, 1h30m)',
+    run: runAdvanceCli,
+  },
   help: {
     summary: 'affiche cette aide',
     run: () => ok(usage()),
+  },
+  kubectl: {
+    summary: 'kubectl contre le cluster simulé, gardé dans .atelier/cluster.json (--state FICHIER)',
+    run: runKubectlCli,
   },
   lint: {
     summary: 'vérifie des manifestes (fichiers ou dossiers), comme le fait l’éditeur',

@@ -28,7 +28,7 @@ describe('simulator/cli/run', () => {
   });
 
   it('suggests nothing when no command is close', () => {
-    const result = runCli(['kubectl'], info);
+    const result = runCli(['xyzzy'], info);
     assert.equal(result.exitCode, 2);
     assert.doesNotMatch(result.stderr, /Voulais-tu dire/);
     assert.match(result.stderr, /atelier help/);

@@ -1,0 +1,121 @@
+/**
+ * What `-f FILE|DIR` hands kubectl's resource builder: the files (a folder's `.json`,
+ * `.yaml` and `.yml` files in lexical order, recursively with `-R`), each split into its
+ * YAML documents, `kind: List` flattened, empty documents skipped. The caller read the
+ * files (io.files); nothing here touches a disk.
+ */
+import { parseAllDocuments } from 'yaml';
+import { kindInfo, type KindInfo } from '../../api/catalog';
+import { compareStrings, goJson, isJsonObject } from '../../store/json';
+import type { KubeObject } from '../../store/store';
+import { KubectlError } from './errors';
+
+/** One object read from a file, with what kubectl's resource.Info knows of it. */
+export interface Manifest {
+  /** The path as kubectl names it in messages (`web.yaml`, `k8s/web.yaml`). */
+  source: string;
+  object: KubeObject;
+  info: KindInfo;
+}
+
+/** Mirrors resource.FileExtensions: the files a folder contributes. */
+const FILE_EXTENSIONS = ['.json', '.yaml', '.yml'];
+
+const trimSlash = (path: string): string => (path.length > 1 ? path.replace(/\/+$/, '') : path);
+
+/**
+ * The files `-f paths` names, in kubectl's order. Throws `the path "x" does not exist`
+ * for a path that is neither a file nor a folder of `files`.
+ */
+export function expandPaths(paths: readonly string[], files: Readonly<Record<string, string>>, recursive: boolean): string[] {
+  const out: string[] = [];
+  for (const raw of paths) {
+    if (/^https?:\/\//.test(raw)) {
+      throw new KubectlError(`unable to read URL ${JSON.stringify(raw)}, server reported 404 Not Found, status code=404`, "Le cluster simulé ne télécharge rien : enregistre le manifeste dans un fichier, puis « kubectl apply -f fichier.yaml ».");
+    }
+    const path = trimSlash(raw);
+    if (Object.hasOwn(files, path)) {
+      out.push(path);
+      continue;
+    }
+    const prefix = path === '.' ? '' : `${path}/`;
+    const inside = Object.keys(files)
+      .filter((file) => file.startsWith(prefix) && (recursive || !file.slice(prefix.length).includes('/')))
+      .sort(compareStrings);
+    if (inside.length === 0 && !Object.keys(files).some((file) => file.startsWith(prefix))) {
+      throw new KubectlError(`the path ${JSON.stringify(raw)} does not exist`, `Aucun fichier ni dossier « ${raw} » ici : vérifie le chemin (il est relatif au dossier courant).`);
+    }
+    out.push(...inside.filter((file) => FILE_EXTENSIONS.some((ext) => file.endsWith(ext))));
+  }
+  return out;
+}
+
+/** The line of a YAML error, as Go's yaml reports it (`yaml: line 3: ...`). */
+function yamlErrorText(error: { message: string; linePos?: readonly { line: number }[] }): string {
+  const line = error.linePos?.[0]?.line;
+  const first = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  return line === undefined ? `yaml: ${first}` : `yaml: line ${line}: ${first}`;
+}
+
+/** The documents of one file, Lists flattened. Errors are collected, not thrown. */
+export function readManifests(source: string, text: string, errors: unknown[]): Manifest[] {
+  const documents = parseAllDocuments(text, { uniqueKeys: false });
+  const list = Array.isArray(documents) ? documents : [documents];
+  const out: Manifest[] = [];
+  for (const document of list) {
+    if (document.errors.length > 0) {
+      errors.push(
+        new KubectlError(
+          `error parsing ${source}: error converting YAML to JSON: ${yamlErrorText(document.errors[0]!)}`,
+          `Le YAML de « ${source} » est mal formé (souvent une indentation ou un « : » manquant) : corrige-le, l'éditeur souligne l'endroit.`,
+        ),
+      );
+      return out;
+    }
+    const value: unknown = document.toJS({ maxAliasCount: 100 });
+    if (value === null || value === undefined) continue;
+    collect(source, value, out, errors);
+  }
+  return out;
+}
+
+function collect(source: string, value: unknown, out: Manifest[], errors: unknown[]): void {
+  if (!isJsonObject(value)) {
+    errors.push(new KubectlError(`error validating ${JSON.stringify(source)}: error validating data: invalid object to validate`, `Un document de « ${source} » n'est pas un objet Kubernetes (il faut des clés apiVersion, kind, metadata...).`));
+    return;
+  }
+  const kind = typeof value.kind === 'string' ? value.kind : '';
+  if (kind === '') {
+    errors.push(new KubectlError(`unable to decode ${JSON.stringify(source)}: Object 'Kind' is missing in '${goJson(value)}'`, `Il manque « kind: » dans un document de « ${source} » : Kubernetes ne sait pas quel type d'objet créer.`));
+    return;
+  }
+  // Mirrors the resource builder: `kind: List` (or any *List) contributes its items.
+  if (kind.endsWith('List') && Array.isArray(value.items)) {
+    for (const item of value.items) collect(source, item, out, errors);
+    return;
+  }
+  const apiVersion = typeof value.apiVersion === 'string' ? value.apiVersion : '';
+  const info = kindInfo(apiVersion, kind);
+  if (!info) {
+    const meta = isJsonObject(value.metadata) ? value.metadata : {};
+    const name = typeof meta.name === 'string' ? meta.name : '';
+    const namespace = typeof meta.namespace === 'string' ? meta.namespace : '';
+    errors.push(
+      new KubectlError(
+        `resource mapping not found for name: ${JSON.stringify(name)} namespace: ${JSON.stringify(namespace)} from ${JSON.stringify(source)}: no matches for kind ${JSON.stringify(kind)} in version ${JSON.stringify(apiVersion)}\nensure CRDs are installed first`,
+        `Le cluster ne connaît pas « kind: ${kind} » en « apiVersion: ${apiVersion} » : vérifie l'orthographe du kind et l'apiVersion (kubectl api-resources les liste).`,
+      ),
+    );
+    return;
+  }
+  out.push({ source, object: value, info });
+}
+
+/** Every object the `-f` paths hold, in order, and the errors met reading them. */
+export function loadManifests(paths: readonly string[], files: Readonly<Record<string, string>>, recursive: boolean): { manifests: Manifest[]; errors: unknown[] } {
+  const errors: unknown[] = [];
+  const manifests: Manifest[] = [];
+  // `-f -` reads standard input, which kubectl names STDIN in its messages.
+  for (const file of expandPaths(paths, files, recursive)) manifests.push(...readManifests(file === '-' ? 'STDIN' : file, files[file]!, errors));
+  return { manifests, errors };
+}
