@@ -106,7 +106,8 @@ function controlPlaneIP(nodes: readonly KubeObject[]): string {
 export function createCluster(options: ClusterOptions = {}): Cluster {
   const clock = options.clock ?? new ManualClock();
   const random: Random = createRandom(options.seed ?? 1);
-  const store = new ObjectStore({ clock, random, gracefulPodDeletion: false });
+  // Pods are deleted gracefully (Terminating, then the kubelet stops the containers).
+  const store = new ObjectStore({ clock, random, gracefulPodDeletion: true });
   installServiceAllocation(store);
   const cluster = new Cluster(store, clock, options.controllers ?? defaultControllers());
   const nodes = options.nodes ?? defaultNodes(undefined, { now: clock.now() });
@@ -123,7 +124,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
 export function loadCluster(saved: ClusterSnapshot, options: { controllers?: Controller[] } = {}): Cluster {
   if (saved.format !== 'atelier-kubernetes/cluster-v1') throw new Error(`unknown cluster state format: ${String(saved.format)}`);
   const clock = new ManualClock(saved.now);
-  const store = restore(saved.store, { clock });
+  const store = restore(saved.store, { clock, gracefulPodDeletion: true });
   installServiceAllocation(store);
   const cluster = new Cluster(store, clock, options.controllers ?? defaultControllers());
   cluster.runtime.resyncAll();

@@ -8,6 +8,7 @@ import { createReplicaSetController } from './replicaset';
 import { createNamespaceController } from './namespace';
 import { createServiceLbController } from './service';
 import { createRootCACertPublisher, createServiceAccountController } from './serviceaccount';
+import { createKubelet } from '../kubelet/kubelet';
 import { createNodeLifecycleController } from '../scheduler/lifecycle';
 import { createScheduler } from '../scheduler/scheduler';
 import type { Controller } from './types';
@@ -24,5 +25,6 @@ export function defaultControllers(): Controller[] {
     createServiceLbController(),
     createNodeLifecycleController(),
     createScheduler(),
+    createKubelet(),
   ];
 }
