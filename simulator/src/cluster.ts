@@ -10,6 +10,8 @@ import { restore, snapshot, type StoreSnapshot } from './store/snapshot';
 import { ObjectStore, type KubeObject } from './store/store';
 import { kindInfo, type KindInfo } from './api/catalog';
 import { defaultNodes } from './scheduler/nodes';
+import { bootstrapPolicy } from './rbac/bootstrap';
+import { defaultStorageClass } from './controllers/storageclass';
 import { defaultControllers } from './controllers/index';
 import { ServiceAllocations, allocateServiceAddresses, releaseServiceAddresses, systemServices } from './controllers/service';
 import { ControllerRuntime, type SettleOptions, type SettleResult } from './controllers/runtime';
@@ -112,6 +114,10 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   const cluster = new Cluster(store, clock, options.controllers ?? defaultControllers());
   const nodes = options.nodes ?? defaultNodes(undefined, { now: clock.now() });
   for (const node of nodes) store.create(node);
+  // The API server's bootstrap RBAC policy: cluster-admin, admin, edit, view and their bindings.
+  for (const object of bootstrapPolicy()) store.create(object);
+  // kind's default StorageClass, with its simulated local-path provisioner.
+  store.create(defaultStorageClass());
   // The API server's own Services: default/kubernetes and kube-system/kube-dns.
   for (const object of systemServices({ controlPlaneIP: controlPlaneIP(nodes) })) store.create(object);
   // The initial namespaces were created with the store, before the controllers watched.

@@ -9,8 +9,11 @@ import { createNamespaceController } from './namespace';
 import { createServiceLbController } from './service';
 import { createRootCACertPublisher, createServiceAccountController } from './serviceaccount';
 import { createKubelet } from '../kubelet/kubelet';
+import { createClusterRoleAggregationController } from '../rbac/aggregation';
 import { createNodeLifecycleController } from '../scheduler/lifecycle';
 import { createScheduler } from '../scheduler/scheduler';
+import { withVolumeBinding } from '../scheduler/volumes';
+import { createPersistentVolumeController } from './persistentvolume';
 import type { Controller } from './types';
 
 /** A fresh set of controllers for one cluster (controllers may hold caches). */
@@ -23,8 +26,10 @@ export function defaultControllers(): Controller[] {
     createRootCACertPublisher(),
     createEndpointsController(),
     createServiceLbController(),
+    createClusterRoleAggregationController(),
     createNodeLifecycleController(),
-    createScheduler(),
+    createPersistentVolumeController(),
+    withVolumeBinding(createScheduler()),
     createKubelet(),
   ];
 }

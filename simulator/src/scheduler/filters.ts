@@ -1,8 +1,8 @@
 /**
  * The Filter plugins of kube-scheduler's default profile (v1.30) that the simulator models,
  * in the profile's order: NodeUnschedulable, TaintToleration, NodeAffinity, NodePorts,
- * NodeResourcesFit. The first plugin that rejects a Node decides its status, as
- * RunFilterPlugins stops there; NodeResourcesFit reports every resource that is short.
+ * NodeResourcesFit, VolumeBinding (volumes.ts). The first plugin that rejects a Node decides
+ * its status, as RunFilterPlugins stops there; NodeResourcesFit reports every resource that is short.
  */
 import { isJsonObject, type JsonObject } from '../store/json';
 import { keyOf } from '../controllers/types';
@@ -10,6 +10,7 @@ import { firstUntolerated, matchesRequired, readPlacement, toleratesAny, type Po
 import type { NodeInfo } from './cache';
 import { REASONS } from './messages';
 import { hostPortsOf, isScalarResource, podRequests, type Amounts, type HostPort } from './resources';
+import { podVolumesOf, volumeBinding, type PodVolumes } from './volumes';
 
 /**
  * Unschedulable: preemption might help. UnschedulableAndUnresolvable: it cannot (the
@@ -39,6 +40,8 @@ export interface PodInfo {
   ports: HostPort[];
   /** spec.preemptionPolicy (`PreemptLowerPriority` unless `Never`). */
   preemptionPolicy: string;
+  /** The Pod's claims, when withVolumeBinding looked at them (VolumeBinding's PreFilter state). */
+  volumes?: PodVolumes;
 }
 
 const BASIC_RESOURCES = ['cpu', 'memory', 'ephemeral-storage'];
@@ -64,6 +67,7 @@ export function readPod(pod: JsonObject): PodInfo {
     nonZeroMemory: nonZero.get('memory') ?? 0,
     ports: hostPortsOf(pod),
     preemptionPolicy: typeof spec.preemptionPolicy === 'string' ? spec.preemptionPolicy : 'PreemptLowerPriority',
+    volumes: podVolumesOf(pod),
   };
 }
 
@@ -114,5 +118,5 @@ function nodeResourcesFit(pod: PodInfo, node: NodeInfo): FilterStatus | undefine
 
 /** Runs the filters on one Node: undefined when the Pod fits, else the first rejection. */
 export function runFilters(pod: PodInfo, node: NodeInfo): FilterStatus | undefined {
-  return nodeUnschedulable(pod, node) ?? taintToleration(pod, node) ?? nodeAffinity(pod, node) ?? nodePorts(pod, node) ?? nodeResourcesFit(pod, node);
+  return nodeUnschedulable(pod, node) ?? taintToleration(pod, node) ?? nodeAffinity(pod, node) ?? nodePorts(pod, node) ?? nodeResourcesFit(pod, node) ?? volumeBinding(pod, node);
 }

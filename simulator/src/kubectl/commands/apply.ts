@@ -8,6 +8,7 @@
 import { StatusError } from '../../api/errors';
 import { apply, LAST_APPLIED_ANNOTATION } from '../../store/apply';
 import { deepEqual, goJson, isJsonObject, type JsonObject } from '../../store/json';
+import type { KubeObject } from '../../store/store';
 import { printObject } from '../output';
 import type { Command, CommandContext } from './context';
 import { addSource, KubectlError, throwAll, UsageError } from './errors';
@@ -82,6 +83,15 @@ function infoText(manifest: Manifest, name: string, namespace: string): string {
   return `Resource: "${info.group}/${info.version}, Resource=${info.resource}", GroupVersionKind: "${info.group}/${info.version}, Kind=${info.kind}"\nName: ${JSON.stringify(name)}, Namespace: ${JSON.stringify(namespace)}`;
 }
 
+/** Mirrors apply.go: the GET of the live object; an error other than NotFound stops this object. */
+function liveObject(context: CommandContext, manifest: Manifest, name: string, namespace: string): KubeObject | undefined {
+  try {
+    return context.cluster.store.find(manifest.info, namespace, name);
+  } catch (error) {
+    throw addSource(`retrieving current configuration of:\n${infoText(manifest, name, namespace)}\nfrom server for:`, manifest.source, error);
+  }
+}
+
 function applyOne(context: CommandContext, manifest: Manifest, dryRun: DryRun): void {
   const { info, object, source } = manifest;
   const meta = isJsonObject(object.metadata) ? object.metadata : {};
@@ -94,7 +104,7 @@ function applyOne(context: CommandContext, manifest: Manifest, dryRun: DryRun): 
   }
   const namespace = info.namespaced ? declared || context.namespace : '';
   const name = typeof meta.name === 'string' ? meta.name : '';
-  const live = name === '' ? undefined : context.cluster.store.find(info, namespace, name);
+  const live = name === '' ? undefined : liveObject(context, manifest, name, namespace);
   try {
     const result = apply(context.cluster.store, object, { namespace: context.namespace, dryRun: dryRun !== 'none' });
     if (result.warning) context.out.err(`${result.warning}\n`);

@@ -5,6 +5,7 @@
  */
 import type { Cluster } from '../../cluster';
 import type { KindInfo } from '../../api/catalog';
+import type { UserInfo } from '../../rbac/authorizer';
 import { Flags, type FlagSpec } from './parse';
 
 export interface KubectlIo {
@@ -55,7 +56,10 @@ export class Output {
 }
 
 export interface CommandContext {
+  /** The cluster as `user` sees it: for a non-administrator, every store request is authorized first. */
   cluster: Cluster;
+  /** Who the command runs as: the administrator, or who `--as` / `--as-group` name. */
+  user: UserInfo;
   /** Simulated epoch milliseconds when the command runs. */
   now: number;
   /** `kubectl create deployment`: what usage errors name. */

@@ -27,7 +27,16 @@ const FLAGS: readonly FlagSpec[] = [
 /** The text of `kubectl describe` for one object. */
 export function describeObject(context: CommandContext, info: KindInfo, object: KubeObject): string {
   const { store } = context.cluster;
-  const related = gatherRelated(info, object, (kind, namespace) => store.list(kind, { namespace: namespace ?? '' }));
+  // Mirrors kubectl describe: what it looks up around the object (events, owned objects)
+  // is left out when the user may not list it, rather than failing the whole describe.
+  const related = gatherRelated(info, object, (kind, namespace) => {
+    try {
+      return store.list(kind, { namespace: namespace ?? '' });
+    } catch (error) {
+      if (error instanceof StatusError && error.reason === 'Forbidden') return [];
+      throw error;
+    }
+  });
   return describe(info, object, related, { now: context.now, showEvents: context.flags.bool('show-events', true) });
 }
 

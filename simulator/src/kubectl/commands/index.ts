@@ -10,6 +10,7 @@ import { distance } from 'fastest-levenshtein';
 import type { Cluster } from '../../cluster';
 import { COMMANDS, KUBECTL_COMMANDS, kubectlHelp } from './table';
 import { isGroup, Output, type Command, type CommandGroup, type KubectlIo, type KubectlResult } from './context';
+import { clusterAs, identityOf } from './authorization';
 import { writeError } from './errors';
 import { Flags, GLOBAL_FLAGS, parseFlags, wordPositions } from './parse';
 
@@ -158,8 +159,10 @@ export function runKubectl(cluster: Cluster, args: readonly string[], io: Kubect
     const parsed = parseFlags(found.rest, [...command.flags, ...GLOBAL_FLAGS]);
     const flags = new Flags(parsed.values);
     const namespace = flags.string('namespace');
+    const user = identityOf(flags);
     command.run({
-      cluster,
+      cluster: clusterAs(cluster, user),
+      user,
       now: cluster.clock.now(),
       path,
       args: parsed.positionals,

@@ -39,7 +39,7 @@ export class FlagError extends Error {
 /** The flags every kubectl command accepts (`kubectl options`), the ones that matter here. */
 export const GLOBAL_FLAGS: readonly FlagSpec[] = [
   { name: 'namespace', short: 'n', type: 'string' },
-  // Accepted and ignored: there is one simulated cluster and one user.
+  // Accepted and ignored: there is one simulated cluster and one kubeconfig user.
   { name: 'context', type: 'string' },
   { name: 'cluster', type: 'string' },
   { name: 'user', type: 'string' },
@@ -48,6 +48,10 @@ export const GLOBAL_FLAGS: readonly FlagSpec[] = [
   { name: 'v', short: 'v', type: 'int' },
   { name: 'warnings-as-errors', type: 'bool' },
   { name: 'match-server-version', type: 'bool' },
+  // Impersonation: who the requests run as (authorization.ts).
+  { name: 'as', type: 'string' },
+  { name: 'as-group', type: 'stringArray' },
+  { name: 'as-uid', type: 'string' },
 ];
 
 /** strconv.ParseBool. */

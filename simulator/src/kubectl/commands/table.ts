@@ -4,6 +4,7 @@
  */
 import { API_RESOURCES } from './apiResources';
 import { APPLY } from './apply';
+import { AUTH } from './auth';
 import type { Command, CommandGroup } from './context';
 import { CREATE } from './create';
 import { DELETE } from './delete';
@@ -42,6 +43,7 @@ export const COMMANDS: Readonly<Record<string, Command | CommandGroup>> = {
   drain: DRAIN,
   describe: DESCRIBE,
   logs: LOGS,
+  auth: AUTH,
   apply: APPLY,
   label: LABEL,
   annotate: ANNOTATE,
