@@ -2,7 +2,9 @@
  * The controllers a simulated cluster runs, in the order their queues are served
  * (kube-controller-manager, the scheduler and the kubelets, all in one process here).
  */
+import { createDaemonSetController } from './daemonset';
 import { createDeploymentController } from './deployment';
+import { createStatefulSetController } from './statefulset';
 import { createEndpointsController } from './endpoints';
 import { createReplicaSetController } from './replicaset';
 import { createNamespaceController } from './namespace';
@@ -21,6 +23,8 @@ export function defaultControllers(): Controller[] {
   return [
     createDeploymentController(),
     createReplicaSetController(),
+    createStatefulSetController(),
+    createDaemonSetController(),
     createNamespaceController(),
     createServiceAccountController(),
     createRootCACertPublisher(),
