@@ -5,7 +5,10 @@
 import { createDaemonSetController } from './daemonset';
 import { createDeploymentController } from './deployment';
 import { createStatefulSetController } from './statefulset';
+import { createCronJobController } from './cronjob';
 import { createEndpointsController } from './endpoints';
+import { createHpaController } from './hpa';
+import { createJobController, createTtlAfterFinishedController } from './job';
 import { createReplicaSetController } from './replicaset';
 import { createNamespaceController } from './namespace';
 import { createServiceLbController } from './service';
@@ -25,6 +28,10 @@ export function defaultControllers(): Controller[] {
     createReplicaSetController(),
     createStatefulSetController(),
     createDaemonSetController(),
+    createJobController(),
+    createTtlAfterFinishedController(),
+    createCronJobController(),
+    createHpaController(),
     createNamespaceController(),
     createServiceAccountController(),
     createRootCACertPublisher(),
