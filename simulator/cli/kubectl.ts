@@ -8,6 +8,8 @@
 import { fileArguments, parseDuration, runKubectl } from '../src/kubectl/commands/index';
 import { HINT_PREFIX } from '../src/kubectl/commands/context';
 import { formatTimestamp } from '../src/clock';
+import { StatusError } from '../src/api/errors';
+import { setLoad } from '../src/metrics/load';
 import type { CliResult } from './run';
 import { DEFAULT_CLUSTERS, openCluster, saveCluster, StateError, takeStateOption, type CliFileSystem, type ClusterFactory } from './state';
 
@@ -97,6 +99,42 @@ export function runAdvanceCli(args: readonly string[], info: ClusterCliInfo): Cl
     saveCluster(fs, option.path, cluster);
     return { stdout: `Temps simulé avancé de ${text} : il est maintenant ${formatTimestamp(cluster.clock.now())}.\n`, stderr: '', exitCode: 0 };
   } catch (error) {
+    return failure(error);
+  }
+}
+
+/**
+ * `atelier load [--state FILE] [-n NS] KIND/NAME PERCENT%`: puts a CPU load (a percentage
+ * of the Pods' CPU request) on a workload, so that an HorizontalPodAutoscaler has
+ * something to react to; `0%` removes it. Then the cluster settles, like after kubectl.
+ */
+export function runLoadCli(args: readonly string[], info: ClusterCliInfo): CliResult {
+  const fs = info.files;
+  if (!fs) return unavailable();
+  const option = takeStateOption(args);
+  if ('error' in option) return usageError(option.error);
+  const rest = [...option.rest];
+  let namespace = 'default';
+  const flag = rest.findIndex((arg) => arg === '-n' || arg === '--namespace');
+  if (flag !== -1) {
+    namespace = rest[flag + 1] ?? '';
+    rest.splice(flag, 2);
+  }
+  const [target, percent] = rest;
+  const match = /^(\d+(?:\.\d+)?)%?$/.exec(percent ?? '');
+  if (rest.length !== 2 || !target?.includes('/') || !match || namespace === '') {
+    return usageError('load attend une charge en pourcentage de la request CPU, par exemple « atelier load deployment/web 80% » (0% l’enlève).');
+  }
+  const [kind, name] = target.split('/') as [string, string];
+  try {
+    const { cluster } = openCluster(fs, option.path, info.clusters ?? DEFAULT_CLUSTERS);
+    setLoad(cluster.store, { kind, namespace, name }, Number(match[1]));
+    cluster.settle({ maxSimulatedMs: 60_000 });
+    saveCluster(fs, option.path, cluster);
+    const what = Number(match[1]) === 0 ? 'plus aucune charge' : `une charge de ${match[1]} % de la request CPU`;
+    return { stdout: `${target} : ${what}. Observe l'autoscaler avec « atelier kubectl get hpa » puis « atelier advance 1m ».\n`, stderr: '', exitCode: 0 };
+  } catch (error) {
+    if (error instanceof StatusError) return { stdout: '', stderr: `Error from server (${error.reason}): ${error.message}\n${HINT_PREFIX}${error.fr}\n`, exitCode: 1 };
     return failure(error);
   }
 }

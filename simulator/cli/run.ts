@@ -1,5 +1,5 @@
 import { closest, distance } from 'fastest-levenshtein';
-import { runAdvanceCli, runKubectlCli, type ClusterCliInfo } from './kubectl';
+import { runAdvanceCli, runKubectlCli, runLoadCli, type ClusterCliInfo } from './kubectl';
 
 /**
  * The `atelier` command line, as a pure function of its arguments so that it
@@ -42,6 +42,10 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   kubectl: {
     summary: 'kubectl contre le cluster simulé, gardé dans .atelier/cluster.json (--state FICHIER)',
     run: runKubectlCli,
+  },
+  load: {
+    summary: 'met une charge CPU sur une charge de travail (deployment/web 80%), pour voir un HPA réagir',
+    run: runLoadCli,
   },
   lint: {
     summary: 'vérifie des manifestes (fichiers ou dossiers), comme le fait l’éditeur',

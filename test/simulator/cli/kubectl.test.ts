@@ -95,6 +95,29 @@ describe('simulator/cli: atelier kubectl and atelier advance', () => {
     assert.match(runCli(['kubectl', 'get', 'deploy', 'web'], info(disk)).stdout, /\n\s*web\s+2\/2\s+2\s+2\s+5m\d*s?\n$/);
   });
 
+  it('puts a CPU load on a workload with load, and an HPA scales it up', () => {
+    const hpa = `apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata: {name: web}
+spec:
+  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}
+  minReplicas: 1
+  maxReplicas: 6
+  metrics: [{type: Resource, resource: {name: cpu, target: {type: Utilization, averageUtilization: 50}}}]
+`;
+    const withRequests = DEPLOYMENT.replace('image: "nginx:1.27"}', 'image: "nginx:1.27", resources: {requests: {cpu: 100m}}}');
+    const disk = new MemoryDisk({ 'web.yaml': withRequests, 'hpa.yaml': hpa });
+    runCli(['kubectl', 'apply', '-f', 'web.yaml', '-f', 'hpa.yaml'], info(disk));
+    const loaded = runCli(['load', 'deployment/web', '90%'], info(disk));
+    assert.equal(loaded.exitCode, 0, loaded.stderr);
+    assert.match(loaded.stdout, /deployment\/web : une charge de 90 %/);
+    runCli(['advance', '2m'], info(disk));
+    const replicas = /\n\s*web\s+(\d+)\/(\d+)/.exec(runCli(['kubectl', 'get', 'deploy', 'web'], info(disk)).stdout);
+    assert.ok(replicas && Number(replicas[2]) > 2, 'the HPA scaled the Deployment up');
+    assert.equal(runCli(['load', 'deployment/web'], info(disk)).exitCode, 2);
+    assert.match(runCli(['load', 'deployment/nope', '50%'], info(disk)).stderr, /Error from server \(NotFound\): deployments.apps "nope" not found/);
+  });
+
   it('rejects a bad duration or a missing one (usage errors, exit code 2)', () => {
     for (const args of [['advance'], ['advance', '5'], ['advance', 'soon'], ['advance', '-5m']]) {
       const result = runCli(args, info(new MemoryDisk()));
