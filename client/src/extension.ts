@@ -3,14 +3,17 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { ClusterService } from './cluster/service';
 import { ClusterTreeModel } from './cluster/treeModel';
 import { registerCommands } from './commands';
-import type { AtelierContext } from './context';
+import type { CommandContext } from './commands/services';
 import { syncInventory } from './inventorySync';
 import { createLanguageClient, onServerRunning, sendClusterInventory } from './languageClient';
+import { PortForwards, registerPortForwardStatus } from './portForward';
 import { openClusterState, persistCluster } from './state';
 import { registerStatusBar } from './statusBar';
 import { SimulationTime } from './time';
 import { registerClusterView } from './views/clusterTree';
+import { registerObjectDocuments } from './views/describeDocument';
 import { registerEventsView } from './views/eventsView';
+import { registerWalkthroughChecks } from './walkthroughs/register';
 
 let client: LanguageClient | undefined;
 
@@ -27,12 +30,17 @@ export async function activate(extension: vscode.ExtensionContext): Promise<void
   const time = new SimulationTime(extension, cluster, output);
   extension.subscriptions.push(time);
   const tree = new ClusterTreeModel(() => ({ store: cluster.cluster.store, now: cluster.cluster.clock.now() }), vscode.l10n);
-  const ctx: AtelierContext = { extension, output, cluster, tree, time };
+  const forwards = new PortForwards(() => cluster.cluster, vscode.l10n);
+  extension.subscriptions.push(forwards);
+  const ctx: CommandContext = { extension, output, cluster, tree, time, forwards };
 
   registerCommands(ctx);
   registerClusterView(ctx);
   registerEventsView(ctx);
   registerStatusBar(ctx);
+  registerObjectDocuments(ctx);
+  registerPortForwardStatus(ctx, forwards);
+  void registerWalkthroughChecks(ctx);
 
   const languageClient = createLanguageClient(extension, output);
   client = languageClient;

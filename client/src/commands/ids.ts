@@ -15,6 +15,22 @@ export const COMMAND_IDS = {
   importCluster: 'atelierKubernetes.importCluster',
   pauseTime: 'atelierKubernetes.pauseTime',
   resumeTime: 'atelierKubernetes.resumeTime',
+  openTerminal: 'atelierKubernetes.openTerminal',
+  describe: 'atelierKubernetes.describe',
+  logs: 'atelierKubernetes.logs',
+  exec: 'atelierKubernetes.exec',
+  portForward: 'atelierKubernetes.portForward',
+  stopPortForward: 'atelierKubernetes.stopPortForward',
+  scale: 'atelierKubernetes.scale',
+  rolloutHistory: 'atelierKubernetes.rolloutHistory',
+  rolloutUndo: 'atelierKubernetes.rolloutUndo',
+  rolloutRestart: 'atelierKubernetes.rolloutRestart',
+  cordonNode: 'atelierKubernetes.cordonNode',
+  uncordonNode: 'atelierKubernetes.uncordonNode',
+  drainNode: 'atelierKubernetes.drainNode',
+  failNode: 'atelierKubernetes.failNode',
+  recoverNode: 'atelierKubernetes.recoverNode',
+  loadWorkload: 'atelierKubernetes.loadWorkload',
 } as const;
 
 export const VIEW_IDS = {
@@ -25,6 +41,8 @@ export const VIEW_IDS = {
 /** Context keys the manifest's `when` clauses read. */
 export const CONTEXT_KEYS = {
   timePaused: 'atelierKubernetes.timePaused',
+  /** At least one port-forward runs (the palette then offers to stop one). */
+  portForwarding: 'atelierKubernetes.portForwarding',
 } as const;
 
 /** Settings the client reads. */

@@ -53,7 +53,8 @@ describe('client/cluster/treeModel: the "Cluster simulé" tree', () => {
     const cluster = bareCluster();
     cluster.store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'dev' } });
     const roots = tree(cluster);
-    assert.deepEqual(labels(roots), ['Nœuds', 'default', 'dev', 'kube-node-lease', 'kube-public', 'kube-system']);
+    // A fresh cluster also has the default StorageClass and the bootstrap ClusterRoles.
+    assert.deepEqual(labels(roots), ['Nœuds', 'default', 'dev', 'kube-node-lease', 'kube-public', 'kube-system', 'Stockage du cluster', 'Accès au cluster']);
     assert.deepEqual(labels(roots[0]!.children), ['control-plane', 'worker-1', 'worker-2']);
     assert.equal(roots[0]!.children[1]!.state, 'ready');
     assert.equal(roots[0]!.children[1]!.description, 'Ready · 0 Pods');
@@ -118,8 +119,9 @@ describe('client/cluster/treeModel: the "Cluster simulé" tree', () => {
     assert.ok(labels(find(roots, 'ns/default/network').children).includes('web'));
     assert.deepEqual(labels(find(roots, 'ns/default/config').children), ['settings', 'password']);
     assert.equal(find(roots, 'ns/default/config/configmap/settings').description, '2 clés');
-    assert.equal(roots.at(-1)?.label, 'Stockage du cluster');
+    assert.deepEqual(labels(roots.slice(-2)), ['Stockage du cluster', 'Accès au cluster']);
     assert.equal(find(roots, 'cluster/storage/storageclass/fast').description, 'example.com/fast');
+    assert.ok(find(roots, 'cluster/storage/storageclass/standard'));
   });
 
   it('keeps the same ids from one build to the next', () => {
