@@ -4,7 +4,10 @@
  * while parsing. Bad input never throws: YAML bombs, deep nesting and syntax errors come
  * back as problems.
  */
+import { CORE_SCHEMA, load } from 'js-yaml';
 import { LineCounter, parseDocument, type Document } from 'yaml';
+import { TextLocator } from './locate';
+import { locatePath, type PathTarget } from './positions';
 
 /** How many aliases one document may expand: a YAML bomb stops here (Kubernetes' own decoder refuses them too). */
 export const MAX_ALIAS_COUNT = 100;
@@ -26,8 +29,14 @@ export interface ParseProblem {
 }
 
 export interface ParsedManifest {
-  /** The YAML tree with source ranges (offsets in the chunk). */
-  yaml: Document.Parsed;
+  /**
+   * The YAML tree with source ranges (offsets in the chunk). Built on first use when the
+   * fast path parsed the document: hover, completion and code actions need it, most
+   * diagnostics do not.
+   */
+  readonly yaml: Document.Parsed;
+  /** Where a path lies in the document (the key of its deepest existing segment). */
+  locate(path: readonly (string | number)[]): PathTarget;
   lineCounter: LineCounter;
   /** The document as JSON data; undefined when it cannot be built safely. */
   value: unknown;
@@ -94,6 +103,7 @@ function tooDeep(text: string): ParsedManifest {
   const yaml = parseDocument('', { lineCounter, logLevel: 'error' });
   return {
     yaml,
+    locate: (path) => locatePath(yaml, path),
     lineCounter,
     value: undefined,
     problems: [
@@ -143,9 +153,66 @@ export function flowDepth(text: string): number {
   return max;
 }
 
+/** Anchors, aliases, tags and merge keys: left to the full parser. */
+const NEEDS_FULL_PARSER = /(^|[\s[{,])[&*!][^\s,\]}]|<<\s*:/m;
+
 /** Parses one document's text. Never throws. */
 export function parseManifest(text: string): ParsedManifest {
   if (flowDepth(text) > MAX_DEPTH) return tooDeep(text);
+  return (NEEDS_FULL_PARSER.test(text) ? undefined : fastParse(text)) ?? fullParse(text);
+}
+
+function lineCounterOf(text: string): LineCounter {
+  const lineCounter = new LineCounter();
+  lineCounter.addNewLine(0);
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+  return lineCounter;
+}
+
+/**
+ * The fast path: js-yaml (several times faster than building a YAML tree) for valid,
+ * plain documents, with positions found in the text by TextLocator. Any error, and any
+ * anchor, alias, tag or merge key, sends the document to the full parser, which reports
+ * every problem with its position.
+ */
+function fastParse(text: string): ParsedManifest | undefined {
+  let value: unknown;
+  try {
+    // CORE_SCHEMA: the YAML 1.2 core types, as the full parser resolves them (no dates).
+    value = load(text, { schema: CORE_SCHEMA });
+  } catch {
+    return undefined;
+  }
+  if (value === undefined) value = null;
+  if (depthOf(value) > MAX_DEPTH) return undefined;
+  const lineCounter = lineCounterOf(text);
+  let tree: Document.Parsed | undefined;
+  let locator: TextLocator | undefined;
+  const apiVersion = stringField(value, 'apiVersion');
+  const kind = stringField(value, 'kind');
+  return {
+    get yaml() {
+      tree ??= parseDocument(text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, logLevel: 'error' });
+      return tree;
+    },
+    locate(path) {
+      locator ??= new TextLocator(text);
+      return locator.locate(path) ?? locatePath(this.yaml, path);
+    },
+    lineCounter,
+    value,
+    problems: [],
+    apiVersion,
+    kind,
+    name: stringField(value, 'metadata', 'name'),
+    namespace: stringField(value, 'metadata', 'namespace'),
+    isKubernetes: apiVersion !== undefined && kind !== undefined,
+    isEmpty: value === null && text.split('\n').every((line) => /^\s*(#.*)?$/.test(line) || line.startsWith('---')),
+  };
+}
+
+/** The full parser: the YAML tree with positions and every problem. */
+function fullParse(text: string): ParsedManifest {
   const lineCounter = new LineCounter();
   // logLevel 'error': the parser's warnings become problems, never lines on the server's stderr.
   const yaml = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, logLevel: 'error' });
@@ -191,6 +258,7 @@ export function parseManifest(text: string): ParsedManifest {
   const kind = stringField(value, 'kind');
   return {
     yaml,
+    locate: (path) => locatePath(yaml, path),
     lineCounter,
     value,
     problems,

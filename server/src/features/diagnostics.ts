@@ -11,7 +11,6 @@ import { validateObject, type Finding } from '../../../simulator/src/api/validat
 import { rangeOf } from '../documents/convert';
 import type { ManifestDocument, ManifestFile } from '../documents/file';
 import type { ParsedManifest } from '../documents/manifest';
-import { locatePath } from '../documents/positions';
 import { LINT_RULES } from '../lint/index';
 import type { LintFinding, LintRule, Severity } from '../lint/rule';
 import type { Settings } from '../settings';
@@ -89,7 +88,7 @@ export function diagnoseDocument(document: ManifestDocument, context: Diagnostic
   const validated = new Set<string>();
   for (const finding of validationFindings(parsed)) {
     validated.add(JSON.stringify(finding.path));
-    const target = locatePath(parsed.yaml, finding.path);
+    const target = parsed.locate(finding.path);
     const message = `${finding.fr}\nkube-apiserver : ${finding.message}`;
     push(finding.code, 'error', target.span, message, { path: [...finding.path], document: document.index });
   }
@@ -102,7 +101,7 @@ export function diagnoseDocument(document: ManifestDocument, context: Diagnostic
     for (const finding of runRule(rule, parsed, info, context)) {
       // One problem, one diagnostic: advice is dropped where the API server already objects.
       if (validated.has(JSON.stringify(finding.path))) continue;
-      const target = locatePath(parsed.yaml, finding.path);
+      const target = parsed.locate(finding.path);
       push(rule.id, rule.severity, target.span, `${finding.message}${chapterTitle(rule.chapter)}`, {
         path: finding.path,
         document: document.index,

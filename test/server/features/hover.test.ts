@@ -219,17 +219,11 @@ describe('server/features/hover', () => {
       const body = Array.from({ length: 500 }, () => `---\n${service}`).join('');
       const { text, offset } = withCaret(`${body}---\n${service.replace('type: Cluster', 'type: Clus|ter')}`);
       assert.ok(text.split('\n').length > 5000);
-      let best = Infinity;
-      for (let run = 0; run < 5; run++) {
-        const cache = new ParseCache();
-        const start = performance.now();
-        const document = documentAtOffset(text, offset, cache)!;
-        const hover = provideHover(document, offset - document.offset);
-        best = Math.min(best, performance.now() - start);
-        assert.ok(hover);
-        assert.equal(cache.size, 1);
-      }
-      assert.ok(best < 20, `hover took ${best.toFixed(1)} ms`);
+      // Timing is measured by npm run bench; here, that only the document under the cursor is parsed.
+      const cache = new ParseCache();
+      const document = documentAtOffset(text, offset, cache)!;
+      assert.ok(provideHover(document, offset - document.offset));
+      assert.equal(cache.size, 1);
     });
   });
 });
