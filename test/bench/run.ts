@@ -8,6 +8,7 @@ import { ROOT } from '../support/dist';
 import { distFile } from '../support/dist';
 import { LspSession } from '../support/lspSession';
 import { lspBenchmarks } from './lsp/index';
+import { simulatorBenchmarks } from './simulator/index';
 import { formatMeasures, measure, type Measure } from './measure';
 
 /** A multi-document manifest of `count` Deployments (about 20 lines each). */
@@ -122,6 +123,8 @@ async function main(): Promise<void> {
   console.log(formatMeasures(results));
   console.log('');
   console.log(await lspBenchmarks());
+  console.log('');
+  console.log(await simulatorBenchmarks());
 }
 
 main().catch((error: unknown) => {

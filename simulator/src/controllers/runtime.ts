@@ -7,7 +7,7 @@ import type { Clock } from '../clock';
 import { StatusError } from '../api/errors';
 import type { ObjectStore, WatchEvent } from '../store/store';
 import { EventRecorder } from './events';
-import type { Action, Controller, Reader } from './types';
+import type { Action, Controller, Reader, Trigger } from './types';
 
 /** A clock the runtime may move forward (ManualClock). */
 export interface AdvancingClock extends Clock {
@@ -34,6 +34,80 @@ interface Delayed {
   sequence: number;
   controller: number;
   key: string;
+  /** Replaced by an earlier check, or dropped: skipped when it comes out of the heap. */
+  cancelled: boolean;
+}
+
+/** Heap order: due time, then insertion (the order keys fall due in). */
+const before = (a: Delayed, b: Delayed): boolean => a.at < b.at || (a.at === b.at && a.sequence < b.sequence);
+
+/**
+ * The delayed keys, as a binary heap: thousands of Pods waiting on their next stage make
+ * a sorted list's insertions and removals the runtime's own hot spot.
+ */
+class DelayedHeap {
+  private readonly heap: Delayed[] = [];
+
+  push(entry: Delayed): void {
+    const heap = this.heap;
+    let index = heap.push(entry) - 1;
+    while (index > 0) {
+      const parent = (index - 1) >> 1;
+      if (!before(entry, heap[parent]!)) break;
+      heap[index] = heap[parent]!;
+      index = parent;
+    }
+    heap[index] = entry;
+  }
+
+  /** The earliest live entry, dropping the cancelled ones on the way. */
+  peek(): Delayed | undefined {
+    while (this.heap.length > 0 && this.heap[0]!.cancelled) this.pop();
+    return this.heap[0];
+  }
+
+  pop(): Delayed | undefined {
+    const heap = this.heap;
+    const top = heap[0];
+    const last = heap.pop();
+    if (heap.length === 0 || last === undefined) return top;
+    let index = 0;
+    for (;;) {
+      const left = 2 * index + 1;
+      if (left >= heap.length) break;
+      const right = left + 1;
+      const child = right < heap.length && before(heap[right]!, heap[left]!) ? right : left;
+      if (!before(heap[child]!, last)) break;
+      heap[index] = heap[child]!;
+      index = child;
+    }
+    heap[index] = last;
+    return top;
+  }
+}
+
+/** A FIFO queue: an array read from a moving head, compacted now and then (Array.shift is O(n)). */
+class Fifo<T> {
+  private items: T[] = [];
+  private head = 0;
+
+  get length(): number {
+    return this.items.length - this.head;
+  }
+
+  push(item: T): void {
+    this.items.push(item);
+  }
+
+  shift(): T | undefined {
+    if (this.head >= this.items.length) return undefined;
+    const item = this.items[this.head++];
+    if (this.head >= 1024 && this.head * 2 >= this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+    return item;
+  }
 }
 
 // client-go's default item rate limiter: 5 ms doubling per failure, at most 1000 s.
@@ -44,13 +118,17 @@ export class ControllerRuntime {
   readonly events: EventRecorder;
   /** Errors controllers hit (kept for tests and `atelier` diagnostics). */
   readonly errors: { controller: string; key: string; message: string }[] = [];
-  private readonly ready: [number, string][] = [];
-  private readonly queued = new Set<string>();
-  /** Sorted by due time, then by insertion. */
-  private delayed: Delayed[] = [];
-  private readonly delayedById = new Map<string, Delayed>();
+  private readonly ready = new Fifo<[number, string]>();
+  // Per controller (indexed like `controllers`), keyed by the controller's own keys.
+  private readonly queued: Set<string>[];
+  /** Ordered by due time, then by insertion; at most one live entry per key (delayedByKey). */
+  private readonly delayed = new DelayedHeap();
+  private readonly delayedByKey: Map<string, Delayed>[];
+  private delayedCount = 0;
+  /** The triggers that watch each kind (by apiVersion, then kind), with their controller's index. */
+  private readonly triggersByKind = new Map<string, Map<string, { controller: number; trigger: Trigger }[]>>();
   private sequence = 0;
-  private readonly failures = new Map<string, number>();
+  private readonly failures: Map<string, number>[];
   private readonly reader: Reader;
   private readonly unwatch: () => void;
 
@@ -60,13 +138,28 @@ export class ControllerRuntime {
     private readonly controllers: readonly Controller[],
   ) {
     this.events = new EventRecorder(store);
+    this.queued = controllers.map(() => new Set<string>());
+    this.delayedByKey = controllers.map(() => new Map<string, Delayed>());
+    this.failures = controllers.map(() => new Map<string, number>());
+    controllers.forEach((controller, index) => {
+      for (const trigger of controller.triggers) {
+        const { apiVersion, kind } = trigger.info;
+        let kinds = this.triggersByKind.get(apiVersion);
+        if (!kinds) this.triggersByKind.set(apiVersion, (kinds = new Map<string, { controller: number; trigger: Trigger }[]>()));
+        let list = kinds.get(kind);
+        if (!list) kinds.set(kind, (list = []));
+        list.push({ controller: index, trigger });
+      }
+    });
     this.reader = {
       get: (info, namespace, name) => store.find(info, namespace, name),
       list: (info, options) => store.list(info, options),
       now: () => clock.now(),
       random: store.random,
     };
-    this.unwatch = store.watch((event) => this.onEvent(event));
+    // Only the kinds some controller watches: the others (Events, above all) are not copied.
+    const resources = controllers.flatMap((controller) => controller.triggers.map((trigger) => trigger.info));
+    this.unwatch = store.watch((event) => this.onEvent(event), { resources });
   }
 
   /** Stops watching the store. */
@@ -76,46 +169,39 @@ export class ControllerRuntime {
 
   private onEvent(event: WatchEvent): void {
     const { apiVersion, kind } = event.object;
-    this.controllers.forEach((controller, index) => {
-      for (const trigger of controller.triggers) {
-        if (trigger.info.apiVersion !== apiVersion || trigger.info.kind !== kind) continue;
-        for (const key of trigger.keys(event)) this.enqueue(index, key);
-      }
-    });
+    // In controller order, then trigger order, as the controllers list them.
+    const triggers = typeof apiVersion === 'string' && typeof kind === 'string' ? this.triggersByKind.get(apiVersion)?.get(kind) : undefined;
+    if (!triggers) return;
+    for (const { controller, trigger } of triggers) for (const key of trigger.keys(event)) this.enqueue(controller, key);
   }
 
   private enqueue(controller: number, key: string): void {
-    const id = `${controller}\u0000${key}`;
-    if (this.queued.has(id)) return;
-    this.queued.add(id);
+    const queued = this.queued[controller]!;
+    if (queued.has(key)) return;
+    queued.add(key);
     this.ready.push([controller, key]);
   }
 
   private enqueueAfter(controller: number, key: string, ms: number): void {
     const at = this.clock.now() + Math.max(0, ms);
-    const id = `${controller}\u0000${key}`;
     // One pending delayed entry per key and controller: the earliest wins.
-    const existing = this.delayedById.get(id);
+    const byKey = this.delayedByKey[controller]!;
+    const existing = byKey.get(key);
     if (existing && existing.at <= at) return;
-    if (existing) this.delayed.splice(this.delayed.indexOf(existing), 1);
-    const entry = { at, sequence: this.sequence++, controller, key };
-    this.delayedById.set(id, entry);
-    // Binary insertion keeps the list sorted without re-sorting thousands of entries.
-    let low = 0;
-    let high = this.delayed.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (this.delayed[middle]!.at <= at) low = middle + 1;
-      else high = middle;
-    }
-    this.delayed.splice(low, 0, entry);
+    if (existing) existing.cancelled = true;
+    else this.delayedCount++;
+    const entry = { at, sequence: this.sequence++, controller, key, cancelled: false };
+    byKey.set(key, entry);
+    this.delayed.push(entry);
   }
 
-  private cancelDelayed(id: string): void {
-    const entry = this.delayedById.get(id);
+  private cancelDelayed(controller: number, key: string): void {
+    const byKey = this.delayedByKey[controller]!;
+    const entry = byKey.get(key);
     if (!entry) return;
-    this.delayedById.delete(id);
-    this.delayed.splice(this.delayed.indexOf(entry), 1);
+    byKey.delete(key);
+    this.delayedCount--;
+    entry.cancelled = true;
   }
 
   /** Queues every object every controller watches (a fresh runtime over a loaded store). */
@@ -129,27 +215,29 @@ export class ControllerRuntime {
 
   /** Keys waiting (ready or delayed). */
   get pending(): number {
-    return this.ready.length + this.delayed.length;
+    return this.ready.length + this.delayedCount;
   }
 
   /** When the next delayed key is due, if any. */
   nextDue(): number | undefined {
-    return this.delayed[0]?.at;
+    return this.delayed.peek()?.at;
   }
 
   private apply(action: Action): void {
+    // The store's answers are not used: its writes skip copying them.
+    const writes = this.store.uncopied;
     switch (action.type) {
       case 'create':
-        this.store.create(action.object);
+        writes.create(action.object);
         break;
       case 'update':
-        this.store.update(action.object);
+        writes.update(action.object);
         break;
       case 'updateStatus':
-        this.store.updateStatus(action.object);
+        writes.updateStatus(action.object);
         break;
       case 'patch':
-        this.store.patch(action.info, action.namespace, action.name, action.patch);
+        writes.patch(action.info, action.namespace, action.name, action.patch);
         break;
       case 'delete':
         this.store.delete(action.info, action.namespace, action.name, action.options);
@@ -158,7 +246,7 @@ export class ControllerRuntime {
         this.events.record(action.event);
         break;
       case 'bind':
-        this.store.bindPod(action.namespace, action.name, action.node);
+        writes.bindPod(action.namespace, action.name, action.node);
         break;
     }
   }
@@ -168,25 +256,25 @@ export class ControllerRuntime {
     const next = this.ready.shift();
     if (!next) return false;
     const [index, key] = next;
-    this.queued.delete(`${index}\u0000${key}`);
+    this.queued[index]!.delete(key);
     const controller = this.controllers[index]!;
-    const failureKey = `${index}\u0000${key}`;
+    const failures = this.failures[index]!;
     try {
       const result = controller.reconcile(key, this.reader);
       for (const action of result.actions) this.apply(action);
-      this.failures.delete(failureKey);
+      failures.delete(key);
       // Level-triggered: the latest reconcile decides whether the key needs another look,
       // so a check scheduled by an earlier pass (a progress deadline, a retry) is dropped.
       if (result.requeueAfter !== undefined) this.enqueueAfter(index, key, result.requeueAfter);
-      else this.cancelDelayed(failureKey);
+      else this.cancelDelayed(index, key);
     } catch (error) {
       // A conflict or a rejected write: try again later, as a workqueue's rate limiter does.
-      const failures = (this.failures.get(failureKey) ?? 0) + 1;
-      this.failures.set(failureKey, failures);
+      const count = (failures.get(key) ?? 0) + 1;
+      failures.set(key, count);
       const message = error instanceof StatusError || error instanceof Error ? error.message : String(error);
       this.errors.push({ controller: controller.name, key, message });
       if (this.errors.length > 1000) this.errors.shift();
-      this.enqueueAfter(index, key, Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** (failures - 1)));
+      this.enqueueAfter(index, key, Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** (count - 1)));
     }
     return true;
   }
@@ -194,10 +282,11 @@ export class ControllerRuntime {
   /** Moves delayed keys that are due into the ready queue. */
   private promoteDue(): void {
     const now = this.clock.now();
-    while (this.delayed[0] && this.delayed[0].at <= now) {
-      const { controller, key } = this.delayed.shift()!;
-      this.delayedById.delete(`${controller}\u0000${key}`);
-      this.enqueue(controller, key);
+    for (let next = this.delayed.peek(); next && next.at <= now; next = this.delayed.peek()) {
+      this.delayed.pop();
+      this.delayedByKey[next.controller]!.delete(next.key);
+      this.delayedCount--;
+      this.enqueue(next.controller, next.key);
     }
   }
 

@@ -59,7 +59,7 @@ export class Deleter {
           m.deletionTimestamp = formatTimestamp(this.clock.now());
           m.deletionGracePeriodSeconds = 0;
         });
-        return this.finalizeIfReady({ ...entry, object: next }) ?? next;
+        return this.finalizeIfReady({ ...entry, object: next }) ?? clone(next);
       }
       return clone(object);
     }

@@ -22,6 +22,8 @@ export type WatchListener = (event: WatchEvent) => void;
 export interface WatchOptions {
   /** Only this resource (by group and resource name). */
   info?: Pick<KindInfo, 'group' | 'resource'>;
+  /** Only these resources: the others' events are not even copied for this listener. */
+  resources?: readonly Pick<KindInfo, 'group' | 'resource'>[];
   /** Only this namespace. */
   namespace?: string;
 }
@@ -44,6 +46,8 @@ interface Table {
 interface Watcher {
   listener: WatchListener;
   options: WatchOptions;
+  /** options.resources as group -> resource names. */
+  accepted?: Map<string, Set<string>>;
 }
 
 interface Pending {
@@ -61,12 +65,16 @@ export function metadataOf(object: JsonObject): JsonObject {
 /** The uids an object's ownerReferences point to. */
 export function ownerUids(object: JsonObject): string[] {
   const refs = metadataOf(object).ownerReferences;
-  if (!Array.isArray(refs)) return [];
-  return refs.filter(isJsonObject).flatMap((ref) => (typeof ref.uid === 'string' ? [ref.uid] : []));
+  const uids: string[] = [];
+  if (!Array.isArray(refs)) return uids;
+  for (const ref of refs) if (isJsonObject(ref) && typeof ref.uid === 'string') uids.push(ref.uid);
+  return uids;
 }
 
 export class Registry {
   private readonly tables = new Map<string, Table>();
+  /** The same tables by group, then resource: lookups need not build a key string. */
+  private readonly byGroup = new Map<string, Map<string, Table>>();
   private readonly byUid = new Map<string, { key: string; namespace: string; name: string }>();
   /** owner uid -> dependent uids */
   private readonly dependents = new Map<string, Set<string>>();
@@ -93,7 +101,11 @@ export class Registry {
 
   /** The stored object itself (not a copy: callers inside the store must not leak it). */
   get(info: Pick<KindInfo, 'group' | 'resource'>, namespace: string, name: string): JsonObject | undefined {
-    return this.tables.get(resourceKey(info))?.namespaces.get(namespace)?.get(name);
+    return this.tableOf(info)?.namespaces.get(namespace)?.get(name);
+  }
+
+  private tableOf(info: Pick<KindInfo, 'group' | 'resource'>): Table | undefined {
+    return this.byGroup.get(info.group)?.get(info.resource);
   }
 
   /** The entry of the object with this uid, if it still exists. */
@@ -115,21 +127,33 @@ export class Registry {
     const namespace = typeof meta.namespace === 'string' ? meta.namespace : '';
     const name = String(meta.name);
     const key = resourceKey(info);
-    let table = this.tables.get(key);
-    if (!table) this.tables.set(key, (table = { info, namespaces: new Map(), sorted: new Map() }));
+    let table = this.tableOf(info);
+    if (!table) {
+      table = { info, namespaces: new Map(), sorted: new Map() };
+      this.tables.set(key, table);
+      let group = this.byGroup.get(info.group);
+      if (!group) this.byGroup.set(info.group, (group = new Map<string, Table>()));
+      group.set(info.resource, table);
+    }
     let names = table.namespaces.get(namespace);
     if (!names) table.namespaces.set(namespace, (names = new Map<string, JsonObject>()));
     const old = names.get(name);
-    if (!old) table.sorted.delete(namespace);
-    else this.unlink(old);
     names.set(name, object);
+    if (!old) table.sorted.delete(namespace);
+    // Most writes keep the uid and the owners (a status, a binding): the indexes stay as they are.
+    else if (sameLinks(old, object)) return this.emitIf(notify, 'MODIFIED', info, object);
+    else this.unlink(old);
     this.link(object, key, namespace, name);
-    if (notify) this.emit(old ? 'MODIFIED' : 'ADDED', info, object);
+    this.emitIf(notify, old ? 'MODIFIED' : 'ADDED', info, object);
+  }
+
+  private emitIf(notify: boolean, type: WatchEventType, info: KindInfo, object: JsonObject): void {
+    if (notify) this.emit(type, info, object);
   }
 
   /** Removes an object and notifies watchers with its last state. */
   remove(info: KindInfo, namespace: string, name: string, lastState?: JsonObject): JsonObject | undefined {
-    const table = this.tables.get(resourceKey(info));
+    const table = this.tableOf(info);
     const names = table?.namespaces.get(namespace);
     const object = names?.get(name);
     if (!table || !names || !object) return undefined;
@@ -181,7 +205,7 @@ export class Registry {
 
   /** The stored objects of a resource, by namespace then name (etcd key order). */
   list(info: Pick<KindInfo, 'group' | 'resource'>, namespace?: string): JsonObject[] {
-    const table = this.tables.get(resourceKey(info));
+    const table = this.tableOf(info);
     if (!table) return [];
     const namespaces = namespace !== undefined ? [namespace] : [...table.namespaces.keys()].sort(compareStrings);
     const out: JsonObject[] = [];
@@ -218,7 +242,16 @@ export class Registry {
   }
 
   watch(listener: WatchListener, options: WatchOptions = {}): () => void {
-    const watcher = { listener, options };
+    const watcher: Watcher = { listener, options };
+    if (options.resources) {
+      const accepted = new Map<string, Set<string>>();
+      for (const { group, resource } of options.resources) {
+        let names = accepted.get(group);
+        if (!names) accepted.set(group, (names = new Set()));
+        names.add(resource);
+      }
+      watcher.accepted = accepted;
+    }
     this.watchers.push(watcher);
     return () => {
       const index = this.watchers.indexOf(watcher);
@@ -237,20 +270,41 @@ export class Registry {
     this.queue.push({ type, info, object });
     if (this.dispatching) return;
     this.dispatching = true;
+    // A listener writing to the store only appends to the queue, which is read by index;
+    // an event leaves the queue before its listeners are called, as with shift().
+    let delivered = 0;
     try {
-      while (this.queue.length > 0) {
-        const event = this.queue.shift()!;
+      while (delivered < this.queue.length) {
+        const event = this.queue[delivered++]!;
         const namespace = metadataOf(event.object).namespace ?? '';
-        for (const { listener, options } of [...this.watchers]) {
-          if (options.info && resourceKey(options.info) !== resourceKey(event.info)) continue;
+        const { group, resource } = event.info;
+        // The listeners of the moment: one subscribing or unsubscribing while called changes nothing here.
+        const watchers = this.watchers.length === 1 ? this.watchers : [...this.watchers];
+        const count = watchers.length;
+        for (let index = 0; index < count && index < watchers.length; index++) {
+          const { listener, options, accepted } = watchers[index]!;
+          if (options.info && (options.info.group !== group || options.info.resource !== resource)) continue;
+          if (accepted && accepted.get(group)?.has(resource) !== true) continue;
           if (options.namespace !== undefined && options.namespace !== namespace) continue;
           listener({ type: event.type, object: clone(event.object) });
         }
       }
     } finally {
+      this.queue.splice(0, delivered);
       this.dispatching = false;
     }
   }
+}
+
+/** True when two versions of an object have the same uid and the same owners (same index entries). */
+function sameLinks(old: JsonObject, next: JsonObject): boolean {
+  const before = metadataOf(old);
+  const after = metadataOf(next);
+  if (before.uid !== after.uid) return false;
+  if (before.ownerReferences === after.ownerReferences) return true;
+  const a = ownerUids(old);
+  const b = ownerUids(next);
+  return a.length === b.length && a.every((uid, index) => uid === b[index]);
 }
 
 /** Canonical order of entries: resource, namespace, name. */

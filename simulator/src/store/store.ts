@@ -9,18 +9,19 @@
 import { formatTimestamp, type Clock } from '../clock';
 import type { Random } from '../random';
 import { kindInfo, type KindInfo } from '../api/catalog';
-import { StatusError, alreadyExists, conflict, decodeError, invalidError, notFound } from '../api/errors';
-import { applyDefaults, applyJobSelector } from '../api/defaults/index';
-import { checkHeader, validateObject, type Finding } from '../api/validation/index';
+import { StatusError, alreadyExists, invalidError, notFound } from '../api/errors';
+import { applyDefaultsInPlace, applyJobSelector } from '../api/defaults/index';
 import { invalid, required } from '../api/validation/finding';
 import { Deleter, type DeleteOptions } from './deletion';
-import { clone, deepEqual, isJsonObject, mergePatch, scalarText, type JsonObject } from './json';
+import { clone, deepEqual, isJsonObject, mergePatch, scalarText, shallowCopy, type JsonObject } from './json';
 import { matchesFields, parseFieldSelector } from './fields';
 import { Registry, metadataOf, type Entry, type WatchListener, type WatchOptions } from './registry';
+import { check, checkPrecondition, ensureMetadata, placeIn, requireVerb, resolveKind } from './requests';
 import { badRequest, matchesLabels, parseLabelSelector } from './selectors';
 import { desiredStateChanged, prepareForCreate, prepareForUpdate, resetStatusForCreate } from './strategy';
 
 export type KubeObject = JsonObject;
+export { resolveKind } from './requests';
 export type { DeleteOptions, PropagationPolicy } from './deletion';
 export type { WatchEvent, WatchEventType, WatchListener, WatchOptions } from './registry';
 
@@ -60,10 +61,20 @@ export interface WriteOptions {
   dryRun?: boolean;
   /**
    * The object comes from the simulator's own components (the event recorder), built
-   * valid by construction: it is defaulted but not validated again. Saves most of the
-   * cost of recording thousands of events; never used for what learners send.
+   * valid by construction: it is defaulted but not validated again, on create and on
+   * update. Saves most of the cost of recording thousands of events; never used for what
+   * learners send.
    */
   trusted?: boolean;
+}
+
+/** The writes of ObjectStore without the copy of their result (see ObjectStore.uncopied). */
+export interface UncopiedWrites {
+  create(input: KubeObject, options?: WriteOptions): void;
+  update(input: KubeObject, options?: WriteOptions): void;
+  updateStatus(input: KubeObject): void;
+  patch(info: KindInfo, namespace: string, name: string, patch: unknown, options?: WriteOptions): void;
+  bindPod(namespace: string, name: string, nodeName: string): void;
 }
 
 export interface ListOptions {
@@ -98,8 +109,25 @@ export class ObjectStore {
     for (const name of options.namespaces ?? INITIAL_NAMESPACES) this.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
   }
 
+  /**
+   * @internal The writes without the copy of their result, for the controller runtime,
+   * which discards it: the same checks, the same stored objects, the same events.
+   */
+  readonly uncopied: UncopiedWrites = {
+    create: (input, options) => void this.createObject(input, options ?? {}),
+    update: (input, options) => void this.updateObject(input, options ?? {}),
+    updateStatus: (input) => void this.updateStatusObject(input),
+    patch: (info, namespace, name, patch, options) => void this.patchObject(info, namespace, name, patch, options ?? {}),
+    bindPod: (namespace, name, nodeName) => void this.bindPodObject(namespace, name, nodeName),
+  };
+
   /** Creates an object (kind from its apiVersion and kind); returns it as stored. */
   create(input: KubeObject, options: WriteOptions = {}): KubeObject {
+    return clone(this.createObject(input, options));
+  }
+
+  /** create(), returning the stored object itself (callers copy it before handing it out). */
+  private createObject(input: KubeObject, options: WriteOptions): KubeObject {
     const info = resolveKind(input, 'create');
     let object = clone(input);
     const meta = ensureMetadata(object);
@@ -107,14 +135,15 @@ export class ObjectStore {
     for (const field of ['resourceVersion', 'generation', 'deletionTimestamp', 'deletionGracePeriodSeconds']) delete meta[field];
     // Mirrors rest.BeforeCreate: system fields first, then the generated name.
     meta.uid = this.random.uid();
-    meta.creationTimestamp = formatTimestamp(this.clock.now());
+    meta.creationTimestamp = this.timestamp();
     resetStatusForCreate(info, object);
     // Admission sees the request before a name is generated (admission.extractResourceName).
     const requested = (typeof meta.name === 'string' && meta.name) || (typeof meta.generateName === 'string' && meta.generateName) || 'Unknown';
     if (!meta.name && typeof meta.generateName === 'string' && meta.generateName !== '') {
       meta.name = this.generateName(info, namespace, meta.generateName);
     }
-    object = applyDefaults(object, info);
+    // The copy is the store's own: defaults are filled in place.
+    object = applyDefaultsInPlace(object, info);
     if (info === JOBS) object = applyJobSelector(object, String(meta.uid));
     prepareForCreate(info, object);
     const name = metadataOf(object).name;
@@ -133,7 +162,7 @@ export class ObjectStore {
     if (options.dryRun) return object;
     stored.resourceVersion = this.registry.nextResourceVersion();
     this.registry.put(info, object);
-    return clone(object);
+    return object;
   }
 
   /** The object, or a NotFound error (`deployments.apps "web" not found`). */
@@ -152,18 +181,30 @@ export class ObjectStore {
 
   /** The objects of a kind, by namespace then name, filtered by label and field selectors. */
   list(info: KindInfo, options: ListOptions = {}): KubeObject[] {
+    return this.select(info, options).map(clone);
+  }
+
+  /**
+   * list() without the copies, for presentation (`kubectl get` tables): the stored objects
+   * themselves, which the caller must only read. Copying 30,000 Pods costs more than
+   * printing them.
+   */
+  view(info: KindInfo, options: ListOptions = {}): readonly Readonly<KubeObject>[] {
+    return this.select(info, options);
+  }
+
+  private select(info: KindInfo, options: ListOptions): KubeObject[] {
     requireVerb(info, 'list');
     const labels = options.labelSelector ? parseLabelSelector(options.labelSelector) : [];
     const fields = options.fieldSelector ? parseFieldSelector(options.fieldSelector, info) : [];
     const namespace = info.namespaced && options.namespace ? options.namespace : undefined;
-    const out: KubeObject[] = [];
-    for (const object of this.registry.list(info, namespace)) {
+    const objects = this.registry.list(info, namespace);
+    if (labels.length === 0 && fields.length === 0) return objects;
+    return objects.filter((object) => {
       const objectLabels = metadataOf(object).labels;
-      if (labels.length > 0 && !matchesLabels(labels, isJsonObject(objectLabels) ? (objectLabels as Record<string, string>) : undefined)) continue;
-      if (!matchesFields(fields, object, info)) continue;
-      out.push(clone(object));
-    }
-    return out;
+      if (labels.length > 0 && !matchesLabels(labels, isJsonObject(objectLabels) ? (objectLabels as Record<string, string>) : undefined)) return false;
+      return matchesFields(fields, object, info);
+    });
   }
 
   /**
@@ -171,6 +212,10 @@ export class ObjectStore {
    * nobody wrote since (409 Conflict otherwise). Status is kept: see updateStatus.
    */
   update(input: KubeObject, options: WriteOptions = {}): KubeObject {
+    return clone(this.updateObject(input, options));
+  }
+
+  private updateObject(input: KubeObject, options: WriteOptions): KubeObject {
     const info = resolveKind(input, 'update');
     const object = clone(input);
     const meta = ensureMetadata(object);
@@ -178,7 +223,7 @@ export class ObjectStore {
     const name = typeof meta.name === 'string' ? meta.name : '';
     const old = this.registry.get(info, namespace, name);
     if (!old) {
-      check(info, object, undefined);
+      check(info, object, undefined, false);
       throw notFound(info, name);
     }
     return this.commit({ info, namespace, name, object: old }, object, options);
@@ -186,6 +231,10 @@ export class ObjectStore {
 
   /** Applies a JSON merge patch (RFC 7386, `kubectl patch --type merge`) to a stored object. */
   patch(info: KindInfo, namespace: string, name: string, patch: unknown, options: WriteOptions = {}): KubeObject {
+    return clone(this.patchObject(info, namespace, name, patch, options));
+  }
+
+  private patchObject(info: KindInfo, namespace: string, name: string, patch: unknown, options: WriteOptions): KubeObject {
     requireVerb(info, 'patch');
     const ns = info.namespaced ? namespace : '';
     const old = this.registry.get(info, ns, name);
@@ -206,6 +255,10 @@ export class ObjectStore {
    * Like the binding subresource, the Pod is not validated again.
    */
   bindPod(namespace: string, name: string, nodeName: string): KubeObject {
+    return clone(this.bindPodObject(namespace, name, nodeName));
+  }
+
+  private bindPodObject(namespace: string, name: string, nodeName: string): KubeObject {
     const old = this.registry.get(PODS, namespace, name);
     if (!old) throw notFound(PODS, name);
     const spec = (isJsonObject(old.spec) ? old.spec : {});
@@ -222,11 +275,14 @@ export class ObjectStore {
     if (metadataOf(old).deletionTimestamp !== undefined) {
       throw new StatusError('Conflict', 409, `Operation cannot be fulfilled on pods/binding ${JSON.stringify(name)}: pod ${name} is being deleted, cannot be assigned to a host`, `Le Pod ${name} est en cours de suppression : il ne peut plus être placé.`);
     }
-    const next = clone(old);
-    (next.spec as JsonObject).nodeName = nodeName;
-    metadataOf(next).resourceVersion = this.registry.nextResourceVersion();
+    // Stored objects are never changed in place, so the new version shares what it does not change.
+    const next = shallowCopy(old);
+    const nextSpec = (next.spec = shallowCopy(spec));
+    nextSpec.nodeName = nodeName;
+    const nextMeta = (next.metadata = shallowCopy(metadataOf(old)));
+    nextMeta.resourceVersion = this.registry.nextResourceVersion();
     this.registry.put(PODS, next);
-    return clone(next);
+    return next;
   }
 
   /**
@@ -234,20 +290,26 @@ export class ObjectStore {
    * object is kept, the generation does not move, the spec is not validated again.
    */
   updateStatus(input: KubeObject): KubeObject {
+    return clone(this.updateStatusObject(input));
+  }
+
+  private updateStatusObject(input: KubeObject): KubeObject {
     const info = resolveKind(input, 'update');
-    const meta = ensureMetadata(clone(input));
+    const meta = isJsonObject(input.metadata) ? input.metadata : {};
     const namespace = info.namespaced ? scalarText(meta.namespace ?? 'default') : '';
     const name = scalarText(meta.name ?? '');
     const old = this.registry.get(info, namespace, name);
     if (!old) throw notFound(info, name);
     checkPrecondition(info, meta.resourceVersion, old);
-    const next = clone(old);
+    if (deepEqual(input.status, old.status)) return old;
+    // Stored objects are never changed in place, so the new version shares what it does not change.
+    const next = shallowCopy(old);
+    const nextMeta = (next.metadata = shallowCopy(metadataOf(old)));
+    nextMeta.resourceVersion = this.registry.nextResourceVersion();
     if (input.status === undefined) delete next.status;
     else next.status = clone(input.status);
-    if (deepEqual(next, old)) return clone(old);
-    metadataOf(next).resourceVersion = this.registry.nextResourceVersion();
     this.registry.put(info, next);
-    return clone(next);
+    return next;
   }
 
   /**
@@ -288,7 +350,8 @@ export class ObjectStore {
       else meta[field] = oldMeta[field];
     }
     prepareForUpdate(info, object, old.object);
-    let next = applyDefaults(object, info);
+    // `object` is the store's own copy: defaults are filled in place.
+    let next = applyDefaultsInPlace(object, info);
     try {
       if (this.hooks.beforeUpdate) next = this.hooks.beforeUpdate(info, next, old.object, options);
       return this.commitChecked(old, next, precondition, uid, options);
@@ -301,7 +364,7 @@ export class ObjectStore {
   private commitChecked(old: Entry, next: KubeObject, precondition: unknown, uid: unknown, options: WriteOptions): KubeObject {
     const { info } = old;
     const oldMeta = metadataOf(old.object);
-    const findings = check(info, next, old.object);
+    const findings = options.trusted ? [] : check(info, next, old.object);
     checkPrecondition(info, precondition, old.object);
     if (uid !== undefined && uid !== oldMeta.uid) {
       const fr = "metadata.uid est attribué par le serveur et ne change jamais : retire-le de ton manifeste.";
@@ -312,11 +375,21 @@ export class ObjectStore {
     nextMeta.generation = Number(oldMeta.generation ?? 1) + (desiredStateChanged(old.object, next) ? 1 : 0);
     nextMeta.resourceVersion = oldMeta.resourceVersion;
     // A write that changes nothing is not written: no new resourceVersion, no event.
-    if (deepEqual(next, old.object) || options.dryRun) return clone(deepEqual(next, old.object) ? old.object : next);
+    if (deepEqual(next, old.object)) return old.object;
+    if (options.dryRun) return next;
     nextMeta.resourceVersion = this.registry.nextResourceVersion();
     this.registry.put(info, next);
     const removed = this.deleter.finalizeIfReady({ ...old, object: next });
-    return clone(removed ?? next);
+    return removed ?? next;
+  }
+
+  private lastTimestamp: { second: number; text: string } = { second: NaN, text: '' };
+
+  /** formatTimestamp(now), kept while the clock stays within the same second (thousands of writes share it). */
+  private timestamp(): string {
+    const second = Math.floor(this.clock.now() / 1000);
+    if (second !== this.lastTimestamp.second) this.lastTimestamp = { second, text: formatTimestamp(second * 1000) };
+    return this.lastTimestamp.text;
   }
 
   /** Mirrors the NamespaceLifecycle admission plugin. */
@@ -340,61 +413,5 @@ export class ObjectStore {
     let name = prefix + this.random.nameSuffix();
     for (let attempt = 1; attempt < 8 && this.registry.get(info, namespace, name); attempt++) name = prefix + this.random.nameSuffix();
     return name;
-  }
-}
-
-/**
- * The catalogue entry an object's apiVersion and kind name, checked to accept `verb`.
- * An unknown kind is a 404 (`no matches for kind "Deploymnet" in version "apps/v1"`), a
- * missing apiVersion or kind a 400, a verb the resource does not serve a 405.
- */
-export function resolveKind(input: unknown, verb: string): KindInfo {
-  const header = checkHeader(input);
-  if (!header.info) {
-    const unknown = header.findings.find((finding) => finding.code === 'unknown-kind');
-    const message = header.findings.map((finding) => finding.message).join(', ');
-    const fr = header.findings.map((finding) => finding.fr).join('\n');
-    throw unknown ? new StatusError('NotFound', 404, message, fr) : badRequest(message, fr);
-  }
-  requireVerb(header.info, verb);
-  return header.info;
-}
-
-function requireVerb(info: KindInfo, verb: string): void {
-  if (!info.verbs.includes(verb)) {
-    throw new StatusError('MethodNotAllowed', 405, 'the server does not allow this method on the requested resource', `Les objets ${info.resource} n'acceptent pas l'opération « ${verb} ».`);
-  }
-}
-
-/**
- * Validates the object as it would be stored. What does not even decode (unknown fields,
- * wrong types) is thrown now as a 400; the other findings are returned.
- */
-function check(info: KindInfo, object: KubeObject, old: KubeObject | undefined): Finding[] {
-  const { findings } = validateObject(object, { old });
-  const decoding = findings.filter((finding) => finding.phase === 'decode');
-  if (decoding.length > 0) throw decodeError(info, decoding);
-  return findings.filter((finding) => finding.phase === 'validate');
-}
-
-function ensureMetadata(object: KubeObject): JsonObject {
-  if (!isJsonObject(object.metadata)) object.metadata = {};
-  return object.metadata as JsonObject;
-}
-
-/** The namespace the object lives in: `default` when a namespaced object names none, '' for cluster-scoped kinds. */
-function placeIn(info: KindInfo, meta: JsonObject): string {
-  if (!info.namespaced) {
-    delete meta.namespace;
-    return '';
-  }
-  if (typeof meta.namespace !== 'string' || meta.namespace === '') meta.namespace = 'default';
-  return meta.namespace as string;
-}
-
-/** Optimistic concurrency: a resourceVersion in the request must be the stored one. */
-function checkPrecondition(info: KindInfo, wanted: unknown, old: KubeObject): void {
-  if (wanted !== undefined && wanted !== null && wanted !== '' && scalarText(wanted) !== metadataOf(old).resourceVersion) {
-    throw conflict(info, String(metadataOf(old).name));
   }
 }

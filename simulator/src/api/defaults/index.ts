@@ -67,6 +67,15 @@ export function applyDefaults(object: KubeObject, info: KindInfo): KubeObject {
   return copy;
 }
 
+/**
+ * Defaults `object` itself and returns it: `applyDefaults` without the copy, for a caller
+ * that owns a private copy already (the simulated API server's store clones what it is sent).
+ */
+export function applyDefaultsInPlace(object: KubeObject, info: KindInfo): KubeObject {
+  DEFAULTERS.get(`${info.apiVersion}/${info.kind}`)?.(object);
+  return object;
+}
+
 /** Whether `applyDefaults` has defaults for this kind (the others are copied as is). */
 export function hasDefaults(info: KindInfo): boolean {
   return DEFAULTERS.has(`${info.apiVersion}/${info.kind}`);

@@ -23,13 +23,15 @@ export function deepCopy<T>(value: T): T {
 }
 
 function copyValue(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(copyValue);
-  if (isObj(value)) {
-    const out: Obj = {};
-    for (const [key, item] of Object.entries(value)) out[key] = copyValue(item);
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = copyValue(value[i]);
     return out;
   }
-  return value;
+  const out: Obj = {};
+  for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key)) out[key] = copyValue((value as Obj)[key]);
+  return out;
 }
 
 /** The object at `key`, or undefined when absent, null or not an object. */

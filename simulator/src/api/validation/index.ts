@@ -6,10 +6,10 @@
  */
 import { apiVersionsOf, KINDS, kindInfo, type KindInfo } from '../catalog';
 import { applyDefaults } from '../defaults/index';
-import { didYouMean, validateSchema, withoutNulls } from './schema';
+import { didYouMean, nullsDropped, validateWithoutNulls } from './schema';
 import { decodeFinding, type Finding } from './finding';
 import { RULES } from './rules/index';
-import type { KubeObject } from './rule';
+import type { KubeObject, ValidationRule } from './rule';
 
 export type { Finding, CauseType, Phase, PathSegment } from './finding';
 export type { KubeObject, RuleContext, ValidationRule } from './rule';
@@ -18,6 +18,12 @@ export { didYouMean } from './schema';
 export interface ValidateOptions {
   /** The stored object when this is an update (for immutability rules). */
   old?: KubeObject;
+  /**
+   * The object is already defaulted (the simulated API server defaults before it
+   * validates), so validation need not default a copy of it again. Defaulting is
+   * idempotent: this only saves the copy, the findings are the same.
+   */
+  defaulted?: boolean;
 }
 
 export interface ValidationResult {
@@ -76,6 +82,18 @@ export function checkHeader(object: unknown): ValidationResult {
   };
 }
 
+/** The rules of one kind, in RULES order (computed once per kind). */
+const rulesByKind = new Map<string, readonly ValidationRule[]>();
+
+function rulesFor(kind: string): readonly ValidationRule[] {
+  let rules = rulesByKind.get(kind);
+  if (!rules) {
+    rules = RULES.filter((rule) => rule.kinds === '*' || rule.kinds.includes(kind));
+    rulesByKind.set(kind, rules);
+  }
+  return rules;
+}
+
 /**
  * Validates one object as a v1.30 API server would on create (or update, with `old`).
  * Decode findings (unknown fields, wrong types) stop validation there, as they stop the
@@ -85,15 +103,17 @@ export function validateObject(object: unknown, options: ValidateOptions = {}): 
   const header = checkHeader(object);
   if (!header.info) return header;
   const info = header.info;
-  const findings = validateSchema(info.definition, object);
+  // Nulls are dropped once (kubectl does not send them), for the schema and the rules alike.
+  const clean = nullsDropped(object) as KubeObject;
+  const findings = validateWithoutNulls(info.definition, clean);
   if (findings.some((finding) => finding.phase === 'decode')) return { info, findings };
   // The API server defaults before it validates (decode -> default -> validate), so rules
   // see what will be stored: a Service port's targetPort, a container's imagePullPolicy.
-  const defaulted = applyDefaults(withoutNulls(object) as KubeObject, info);
+  // Rules only read the object, so an already defaulted one is used as it is.
+  const defaulted = options.defaulted === true && clean === object ? clean : applyDefaults(clean, info);
   const context = { info, old: options.old };
-  for (const rule of RULES) {
-    if (rule.kinds !== '*' && !rule.kinds.includes(info.kind)) continue;
-    findings.push(...rule.check(defaulted, context));
+  for (const rule of rulesFor(info.kind)) {
+    for (const finding of rule.check(defaulted, context)) findings.push(finding);
   }
   // Some checks are the decoder's in reality (quantities, base64 in a Secret): when one
   // fails, the request never reaches validation, so only those findings stand.

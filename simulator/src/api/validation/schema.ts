@@ -69,6 +69,25 @@ export function withoutNulls(value: unknown): unknown {
   return value;
 }
 
+/** True when a null sits anywhere inside `value` (then `withoutNulls` would change it). */
+export function holdsNull(value: unknown): boolean {
+  if (value === null) return true;
+  if (typeof value !== 'object') return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (holdsNull(value[i])) return true;
+    return false;
+  }
+  for (const key in value) {
+    if (Object.prototype.hasOwnProperty.call(value, key) && holdsNull((value as Record<string, unknown>)[key])) return true;
+  }
+  return false;
+}
+
+/** `withoutNulls`, without copying the (usual) value that holds no null. */
+export function nullsDropped(value: unknown): unknown {
+  return holdsNull(value) ? withoutNulls(value) : value;
+}
+
 function pointerToPath(pointer: string): PathSegment[] {
   if (pointer === '') return [];
   return pointer
@@ -190,7 +209,11 @@ function valueAt(object: unknown, path: readonly PathSegment[]): unknown {
  * wrong types) and `Required value` findings, in document order of their paths.
  */
 export function validateSchema(root: string, object: unknown): Finding[] {
-  const clean = withoutNulls(object);
+  return validateWithoutNulls(root, nullsDropped(object));
+}
+
+/** `validateSchema` of a value that holds no null (validateObject drops them once for all its checks). */
+export function validateWithoutNulls(root: string, clean: unknown): Finding[] {
   const validate = validatorFor(root);
   if (validate(clean)) return [];
   const findings: Finding[] = [];

@@ -8,7 +8,7 @@ import { notSupported, type Finding } from '../finding';
 import type { ValidationRule } from '../rule';
 import { enumValues } from '../../enums';
 import type { Path } from './common';
-import { walkSchema } from './walk';
+import { walkSchemaFor, type WalkTarget } from './targeted';
 
 // Checked by workloads.ts and rbac.ts with upstream's own wording.
 const SPECIAL = new Set([
@@ -44,13 +44,18 @@ function skipped(kind: string, path: Path): boolean {
   return kind === 'StatefulSet' && path[0] === 'spec' && path[1] === 'template' && path[2] === 'spec' && path[3] !== 'restartPolicy';
 }
 
+/** The places of enum-like fields: a property some definition declares with supported values. */
+export const ENUM_FIELDS: WalkTarget = {
+  wants: (owner, property) => owner !== undefined && property !== undefined && enumValues(owner, property) !== undefined,
+};
+
 /** NotSupported for every enum-like value outside its supported set (empty values are defaulted). */
 export const enumsRule: ValidationRule = {
   id: 'enums',
   kinds: '*',
   check(object, context) {
     const findings: Finding[] = [];
-    walkSchema(context.info.definition, object, ({ path, value, owner, property }) => {
+    walkSchemaFor(context.info.definition, object, ENUM_FIELDS, ({ path, value, owner, property }) => {
       if (typeof value !== 'string' || value === '' || !owner || !property) return;
       const key = `${owner}.${property}`;
       const supported = enumValues(owner, property);

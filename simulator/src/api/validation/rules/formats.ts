@@ -18,6 +18,10 @@ export function regexError(msg: string, format: string, ...examples: string[]): 
 
 /** Go's len(): the UTF-8 byte length, which is what every length limit counts. */
 export function byteLength(value: string): number {
+  // ASCII, by far the usual case, is one byte per UTF-16 unit.
+  let ascii = true;
+  for (let i = 0; i < value.length && ascii; i++) ascii = value.charCodeAt(i) < 0x80;
+  if (ascii) return value.length;
   let bytes = 0;
   for (const char of value) {
     const code = char.codePointAt(0)!;

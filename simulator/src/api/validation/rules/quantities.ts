@@ -6,7 +6,7 @@
 import { decodeFinding, formatField, type Finding, type PathSegment } from '../finding';
 import type { ValidationRule } from '../rule';
 import { parseQuantity, QUANTITY_FORMAT_ERROR, QUANTITY_SUFFIX_ERROR } from '../../quantity';
-import { walkSchema } from './walk';
+import { walkSchemaFor, type WalkTarget } from './targeted';
 
 function explain(value: string | number, error: string): string {
   const shown = `« ${String(value)} »`;
@@ -32,14 +32,19 @@ function copiedFromLimit(object: unknown, path: readonly PathSegment[], value: s
   return limits === value;
 }
 
+const QUANTITY = 'api.resource.Quantity';
+
+/** The places typed api.resource.Quantity. */
+export const QUANTITIES: WalkTarget = { wants: (_owner, _property, type) => type === QUANTITY };
+
 /** Mirrors resource.ParseQuantity on every field typed api.resource.Quantity (a decode error). */
 export const quantitiesRule: ValidationRule = {
   id: 'quantities',
   kinds: '*',
   check(object, context) {
     const findings: Finding[] = [];
-    walkSchema(context.info.definition, object, ({ path, value, type, element }) => {
-      if (type !== 'api.resource.Quantity' || (typeof value !== 'string' && typeof value !== 'number')) return;
+    walkSchemaFor(context.info.definition, object, QUANTITIES, ({ path, value, type, element }) => {
+      if (type !== QUANTITY || (typeof value !== 'string' && typeof value !== 'number')) return;
       const result = parseQuantity(value);
       if (result.ok || copiedFromLimit(object, path, value)) return;
       // Quantities live in maps (requests.cpu): the field prints the key in brackets.

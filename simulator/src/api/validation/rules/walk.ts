@@ -19,34 +19,64 @@ export interface Visit {
   element: boolean;
 }
 
-interface Place {
-  owner?: string;
-  property?: string;
-  element: boolean;
+/** `resolve` of a schema node, computed once per node: walks meet the same nodes over and over. */
+const resolvedNodes = new Map<SchemaNode, { node: SchemaNode; name?: string }>();
+
+export function resolved(node: SchemaNode): { node: SchemaNode; name?: string } {
+  let found = resolvedNodes.get(node);
+  if (!found) {
+    found = resolve(node);
+    resolvedNodes.set(node, found);
+  }
+  return found;
 }
 
-function visitNode(node: SchemaNode | undefined, value: unknown, path: PathSegment[], place: Place, visit: (v: Visit) => void): void {
+function visitNode(
+  node: SchemaNode | undefined,
+  value: unknown,
+  path: PathSegment[],
+  owner: string | undefined,
+  property: string | undefined,
+  element: boolean,
+  visit: (v: Visit) => void,
+): void {
   if (!node || value === null || value === undefined) return;
-  const { node: target, name } = resolve(node);
-  visit({ path, value, owner: place.owner, property: place.property, type: name, element: place.element });
+  const { node: target, name } = resolved(node);
+  visit({ path, value, owner, property, type: name, element });
   if (Array.isArray(value)) {
-    if (!target.items) return;
-    value.forEach((item, index) => visitNode(target.items, item, [...path, index], { ...place, element: true }, visit));
+    const items = target.items;
+    if (!items) return;
+    // A list item keeps the list's owner and property.
+    for (let index = 0; index < value.length; index++) visitNode(items, value[index], [...path, index], owner, property, true, visit);
     return;
   }
   if (typeof value !== 'object') return;
-  for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-    const property = target.properties && Object.hasOwn(target.properties, key) ? target.properties[key] : undefined;
-    if (property) visitNode(property, item, [...path, key], { owner: name, property: key, element: false }, visit);
-    else if (target.additionalProperties && typeof target.additionalProperties === 'object') {
-      visitNode(target.additionalProperties, item, [...path, key], { ...place, element: true }, visit);
-    }
+  const properties = target.properties;
+  const additional = target.additionalProperties && typeof target.additionalProperties === 'object' ? target.additionalProperties : undefined;
+  for (const key in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+    const item = (value as Record<string, unknown>)[key];
+    const declared = properties && Object.prototype.hasOwnProperty.call(properties, key) ? properties[key] : undefined;
+    if (declared) visitNode(declared, item, [...path, key], name, key, false, visit);
+    // A map value keeps the map's owner and property.
+    else if (additional) visitNode(additional, item, [...path, key], owner, property, true, visit);
   }
+}
+
+/** A `$ref` to each root definition, made once (plans and resolved nodes are cached by node identity). */
+const rootNodes = new Map<string, SchemaNode>();
+
+export function rootNode(root: string): SchemaNode | undefined {
+  let node = rootNodes.get(root);
+  if (!node && definition(root)) {
+    node = { $ref: `#/definitions/${root}` };
+    rootNodes.set(root, node);
+  }
+  return node;
 }
 
 /** Calls `visit` for every value of `object` (depth first, in document order), `root` being its definition. */
 export function walkSchema(root: string, object: unknown, visit: (v: Visit) => void): void {
-  const node = definition(root);
-  if (!node) return;
-  visitNode({ $ref: `#/definitions/${root}` }, object, [], { element: false }, visit);
+  const start = rootNode(root);
+  if (start) visitNode(start, object, [], undefined, undefined, false, visit);
 }
