@@ -94,6 +94,13 @@ export function authorizedStore(store: ObjectStore, user: UserInfo): ObjectStore
       check(named('list', info, options.namespace ?? '', ''));
       return store.list(info, options);
     },
+    // The copy-free list used for printing is a list too.
+    view: (info: KindInfo, options: ListOptions = {}) => {
+      check(named('list', info, options.namespace ?? '', ''));
+      return store.view(info, options);
+    },
+    // Internal copy-free writes are for controllers only, never for an impersonated user.
+    uncopied: undefined,
     patch: (info: KindInfo, namespace: string, name: string, ...rest: unknown[]) => {
       check(named('patch', info, namespace, name));
       return (store.patch as (...args: unknown[]) => KubeObject)(info, namespace, name, ...rest);
