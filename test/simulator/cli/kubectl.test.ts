@@ -111,6 +111,10 @@ spec:
     const loaded = runCli(['load', 'deployment/web', '90%'], info(disk));
     assert.equal(loaded.exitCode, 0, loaded.stderr);
     assert.match(loaded.stdout, /deployment\/web : une charge de 90 %/);
+    // kubectl top shows the load the HPA reacts to (90 % of 2 × 100m, shared by the ready Pods).
+    const top = runCli(['kubectl', 'top', 'pods'], info(disk)).stdout;
+    const cpus = [...top.matchAll(/\n\S+\s+(\d+)m\s+\d+Mi/g)].map((match) => Number(match[1]));
+    assert.ok(cpus.length >= 2 && cpus.every((cpu) => cpu >= 40), top);
     runCli(['advance', '2m'], info(disk));
     const replicas = /\n\s*web\s+(\d+)\/(\d+)/.exec(runCli(['kubectl', 'get', 'deploy', 'web'], info(disk)).stdout);
     assert.ok(replicas && Number(replicas[2]) > 2, 'the HPA scaled the Deployment up');

@@ -8,6 +8,7 @@ import { kindInfo } from '../../api/catalog';
 import { integerValue, milliValue, parseQuantity } from '../../api/quantity';
 import { readerOf } from '../../kubelet/logs';
 import { podUsage } from '../../kubelet/usage';
+import { loadOverlay } from '../../metrics/load';
 import type { KubeObject } from '../../store/store';
 import { compareStrings } from '../../store/json';
 import { at, meta, nameOf, namespaceOf, obj, str } from '../fields';
@@ -56,8 +57,13 @@ const POD: Command = {
     } else {
       pods = cluster.store.list(PODS, { namespace: allNamespaces ? '' : context.namespace, labelSelector: flags.string('selector') });
     }
+    // A load put on a workload (atelier load, the editor's load command) shows here, as the HPA sees it.
+    const overlay = loadOverlay(reader, allNamespaces ? undefined : context.namespace);
     const rows = pods.flatMap((pod) => {
-      const usage = podUsage(reader, pod, { now: context.now });
+      const usage = podUsage(reader, pod, { now: context.now, extraCpuMillis: (p, container) => overlay.extra(p, container, 'cpu') }).map((c) => ({
+        ...c,
+        memoryBytes: c.memoryBytes + overlay.extra(pod, c.name, 'memory'),
+      }));
       if (usage.length === 0) return [];
       if (flags.bool('containers')) return usage.map((c) => ({ pod, name: c.name, cpu: c.cpuMillis, memory: c.memoryBytes }));
       return [{ pod, name: nameOf(pod), cpu: usage.reduce((sum, c) => sum + c.cpuMillis, 0), memory: usage.reduce((sum, c) => sum + c.memoryBytes, 0) }];
