@@ -8,7 +8,7 @@
 import type { KindInfo } from '../../../simulator/src/api/catalog';
 import { StatusError } from '../../../simulator/src/api/errors';
 import { ApplyError } from '../../../simulator/src/store/apply';
-import type { Problem } from './manifests';
+import type { Problem } from '../../../simulator/src/kubectl/commands/manifests';
 
 export type Verb = 'creating' | 'patching' | 'deleting';
 

@@ -10,7 +10,7 @@ import { objectReference } from '../../../simulator/src/store/apply';
 import { defaultNodes } from '../../../simulator/src/scheduler/nodes';
 import type { KubeObject } from '../../../simulator/src/store/store';
 import { problemOf } from './errors';
-import { declaredObjects, type DeclaredObject } from './manifests';
+import { declaredObjects, type DeclaredObject } from '../../../simulator/src/kubectl/commands/manifests';
 import { snapshotFromYaml, snapshotToYaml } from './stateYaml';
 
 export type Outcome = 'created' | 'configured' | 'unchanged' | 'deleted' | 'failed';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { kindInfo } from '../../../simulator/src/api/catalog';
-import { declaredObjects } from '../cluster/manifests';
+import { declaredObjects } from '../../../simulator/src/kubectl/commands/manifests';
 import type { ObjectRef } from '../cluster/service';
 import type { AtelierContext } from '../context';
 import { showDocument, type ObjectDocument } from '../views/describeDocument';

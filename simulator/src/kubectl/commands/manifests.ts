@@ -4,7 +4,7 @@
  * YAML documents, `kind: List` flattened, empty documents skipped. The caller read the
  * files (io.files); nothing here touches a disk.
  */
-import { parseAllDocuments } from 'yaml';
+import { LineCounter, parseAllDocuments } from 'yaml';
 import { kindInfo, type KindInfo } from '../../api/catalog';
 import { compareStrings, goJson, isJsonObject } from '../../store/json';
 import type { KubeObject } from '../../store/store';
@@ -57,41 +57,88 @@ function yamlErrorText(error: { message: string; linePos?: readonly { line: numb
   return line === undefined ? `yaml: ${first}` : `yaml: line ${line}: ${first}`;
 }
 
-/** The documents of one file, Lists flattened. Errors are collected, not thrown. */
-export function readManifests(source: string, text: string, errors: unknown[]): Manifest[] {
-  const documents = parseAllDocuments(text, { uniqueKeys: false });
-  const list = Array.isArray(documents) ? documents : [documents];
-  const out: Manifest[] = [];
-  for (const document of list) {
-    if (document.errors.length > 0) {
-      errors.push(
-        new KubectlError(
-          `error parsing ${source}: error converting YAML to JSON: ${yamlErrorText(document.errors[0]!)}`,
-          `Le YAML de « ${source} » est mal formé (souvent une indentation ou un « : » manquant) : corrige-le, l'éditeur souligne l'endroit.`,
-        ),
-      );
-      return out;
+/** A failure in kubectl's words, with the French explanation beside it. */
+export interface Problem {
+  /** What kubectl prints (English, as on a real cluster). */
+  message: string;
+  /** Why, in French, for learners. */
+  fr: string;
+}
+
+/** One object of a text, or why a document could not become one. */
+export interface DeclaredObject {
+  /** The file as kubectl names it in messages (`web.yaml`). */
+  source: string;
+  /** 1-based line where the document's content starts. */
+  line: number;
+  object?: KubeObject;
+  info?: KindInfo;
+  problem?: Problem;
+  /** True when the problem is the YAML itself (kubectl stops reading the file there). */
+  yamlError?: boolean;
+}
+
+/**
+ * Every document of `text` decoded as kubectl's resource builder does: empty documents
+ * skipped, `kind: List` flattened, and what cannot become an object kept as a problem
+ * with kubectl's words. `lineOffset` is added to line numbers (a selection starting on
+ * line 12 of its file reports that file's lines). The editor applies what it can and
+ * reports the rest; kubectl (readManifests) stops a file at its first YAML error.
+ */
+export function declaredObjects(text: string, source: string, lineOffset = 0): DeclaredObject[] {
+  const lineCounter = new LineCounter();
+  const out: DeclaredObject[] = [];
+  for (const document of parseAllDocuments(text, { lineCounter, uniqueKeys: false })) {
+    const start = document.contents?.range[0] ?? document.range[0];
+    const line = lineCounter.linePos(start).line + lineOffset;
+    const error = document.errors[0];
+    if (error) {
+      out.push({
+        source,
+        line: (error.linePos?.[0]?.line ?? line - lineOffset) + lineOffset,
+        yamlError: true,
+        problem: {
+          message: `error parsing ${source}: error converting YAML to JSON: ${yamlErrorText(error)}`,
+          fr: `Le YAML de « ${source} » est mal formé (souvent une indentation ou un « : » manquant) : corrige-le, l'éditeur souligne l'endroit.`,
+        },
+      });
+      continue;
     }
     const value: unknown = document.toJS({ maxAliasCount: 100 });
     if (value === null || value === undefined) continue;
-    collect(source, value, out, errors);
+    collect(source, value, line, out);
   }
   return out;
 }
 
-function collect(source: string, value: unknown, out: Manifest[], errors: unknown[]): void {
+/** The documents of one file, Lists flattened. Errors are collected, not thrown. */
+export function readManifests(source: string, text: string, errors: unknown[]): Manifest[] {
+  const out: Manifest[] = [];
+  for (const declared of declaredObjects(text, source)) {
+    if (declared.problem) {
+      errors.push(new KubectlError(declared.problem.message, declared.problem.fr));
+      if (declared.yamlError) return out;
+      continue;
+    }
+    out.push({ source, object: declared.object!, info: declared.info! });
+  }
+  return out;
+}
+
+function collect(source: string, value: unknown, line: number, out: DeclaredObject[]): void {
+  const problem = (message: string, fr: string): void => void out.push({ source, line, problem: { message, fr } });
   if (!isJsonObject(value)) {
-    errors.push(new KubectlError(`error validating ${JSON.stringify(source)}: error validating data: invalid object to validate`, `Un document de « ${source} » n'est pas un objet Kubernetes (il faut des clés apiVersion, kind, metadata...).`));
+    problem(`error validating ${JSON.stringify(source)}: error validating data: invalid object to validate`, `Un document de « ${source} » n'est pas un objet Kubernetes (il faut des clés apiVersion, kind, metadata...).`);
     return;
   }
   const kind = typeof value.kind === 'string' ? value.kind : '';
   if (kind === '') {
-    errors.push(new KubectlError(`unable to decode ${JSON.stringify(source)}: Object 'Kind' is missing in '${goJson(value)}'`, `Il manque « kind: » dans un document de « ${source} » : Kubernetes ne sait pas quel type d'objet créer.`));
+    problem(`unable to decode ${JSON.stringify(source)}: Object 'Kind' is missing in '${goJson(value)}'`, `Il manque « kind: » dans un document de « ${source} » : Kubernetes ne sait pas quel type d'objet créer.`);
     return;
   }
   // Mirrors the resource builder: `kind: List` (or any *List) contributes its items.
   if (kind.endsWith('List') && Array.isArray(value.items)) {
-    for (const item of value.items) collect(source, item, out, errors);
+    for (const item of value.items) collect(source, item, line, out);
     return;
   }
   const apiVersion = typeof value.apiVersion === 'string' ? value.apiVersion : '';
@@ -100,15 +147,13 @@ function collect(source: string, value: unknown, out: Manifest[], errors: unknow
     const meta = isJsonObject(value.metadata) ? value.metadata : {};
     const name = typeof meta.name === 'string' ? meta.name : '';
     const namespace = typeof meta.namespace === 'string' ? meta.namespace : '';
-    errors.push(
-      new KubectlError(
-        `resource mapping not found for name: ${JSON.stringify(name)} namespace: ${JSON.stringify(namespace)} from ${JSON.stringify(source)}: no matches for kind ${JSON.stringify(kind)} in version ${JSON.stringify(apiVersion)}\nensure CRDs are installed first`,
-        `Le cluster ne connaît pas « kind: ${kind} » en « apiVersion: ${apiVersion} » : vérifie l'orthographe du kind et l'apiVersion (kubectl api-resources les liste).`,
-      ),
+    problem(
+      `resource mapping not found for name: ${JSON.stringify(name)} namespace: ${JSON.stringify(namespace)} from ${JSON.stringify(source)}: no matches for kind ${JSON.stringify(kind)} in version ${JSON.stringify(apiVersion)}\nensure CRDs are installed first`,
+      `Le cluster ne connaît pas « kind: ${kind} » en « apiVersion: ${apiVersion} » : vérifie l'orthographe du kind et l'apiVersion (kubectl api-resources les liste).`,
     );
     return;
   }
-  out.push({ source, object: value, info });
+  out.push({ source, line, object: value, info });
 }
 
 /** Every object the `-f` paths hold, in order, and the errors met reading them. */
