@@ -14,7 +14,7 @@
 import { kindInfo } from '../api/catalog';
 import { deepEqual } from '../store/json';
 import type { KubeObject, WatchEvent } from '../store/store';
-import { claim, OwnershipIndex, SelectorCache } from './deployment/ownership';
+import { claim, OwnershipIndex, podEventKeys, SelectorCache } from './deployment/ownership';
 import { annotationsOf, isBeingDeleted, isPodAvailable, isPodReady, labelsOf, namespaceOf, podReadyTime, specOf, uidOf } from './deployment/pods';
 import { cleanupHistory, constructHistory } from './daemonset/history';
 import { COMPONENT, FailedPodBackoff, type DaemonContext } from './daemonset/context';
@@ -68,17 +68,8 @@ export function createDaemonSetController(): Controller {
   };
   const podTrigger: Trigger = {
     info: PODS,
-    keys(event: WatchEvent) {
-      const { before, after } = caches.pods.observe(event);
-      const namespace = namespaceOf(event.object);
-      const keys = new Set<string>();
-      for (const ref of [before, after]) if (ref?.kind === 'DaemonSet') keys.add(`${namespace}/${ref.name}`);
-      if (!after && event.type !== 'DELETED') {
-        // Mirrors getDaemonSetsForPod: the DaemonSets selecting an orphan may adopt it.
-        for (const name of caches.selectors.matching(namespace, labelsOf(event.object))) keys.add(`${namespace}/${name}`);
-      }
-      return [...keys];
-    },
+    // Mirrors getDaemonSetsForPod: the DaemonSets selecting an orphan may adopt it.
+    keys: (event: WatchEvent) => podEventKeys(event, caches.pods, caches.selectors, 'DaemonSet'),
   };
   // Mirrors addNode / updateNode / deleteNode: a Node added, removed, or relabelled or retainted.
   const nodeTrigger: Trigger = { info: NODES, keys: (event: WatchEvent) => (caches.nodes.observe(event) ? [...caches.keys] : []) };

@@ -12,7 +12,7 @@ import { formatTimestamp } from '../clock';
 import { JOB_LABELS } from '../api/defaults/index';
 import { deepEqual, type JsonObject } from '../store/json';
 import type { KubeObject, WatchEvent } from '../store/store';
-import { claim, OwnershipIndex, SelectorCache } from './deployment/ownership';
+import { claim, OwnershipIndex, podEventKeys, SelectorCache } from './deployment/ownership';
 import { isBeingDeleted, isPodActive, isPodReady, labelsOf, metaOf, nameOf, namespaceOf, specOf, statusOf, uidOf } from './deployment/pods';
 import { activePodsForRemoval, firstPendingIndexes, formatIndexes, parseIndexes } from './job/indexes';
 import {
@@ -64,19 +64,12 @@ export function createJobController(): Controller {
   };
   const podTrigger: Trigger = {
     info: PODS,
-    keys(event: WatchEvent) {
-      const { before, after } = caches.pods.observe(event);
-      const namespace = namespaceOf(event.object);
-      const keys = new Set<string>();
-      for (const ref of [before, after]) if (ref?.kind === 'Job') keys.add(`${namespace}/${ref.name}`);
-      if (!after && event.type !== 'DELETED') {
-        for (const name of caches.selectors.matching(namespace, labelsOf(event.object))) keys.add(`${namespace}/${name}`);
+    keys: (event: WatchEvent) =>
+      podEventKeys(event, caches.pods, caches.selectors, 'Job', (orphan, namespace) => {
         // An orphan still holding the tracking finalizer: its Job (if any) lets it go.
-        const jobName = labelsOf(event.object)[JOB_LABELS.jobName];
-        if (jobName && hasTrackingFinalizer(event.object)) keys.add(`${namespace}/${jobName}`);
-      }
-      return [...keys];
-    },
+        const jobName = labelsOf(orphan.object)[JOB_LABELS.jobName];
+        return jobName && hasTrackingFinalizer(orphan.object) ? [`${namespace}/${jobName}`] : [];
+      }),
   };
   return { name: COMPONENT, triggers: [jobTrigger, podTrigger], reconcile: (key, reader) => syncJob(key, reader, caches) };
 }

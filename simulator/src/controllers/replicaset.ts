@@ -8,8 +8,8 @@
 import { kindInfo } from '../api/catalog';
 import { deepEqual, isJsonObject, type JsonObject } from '../store/json';
 import type { KubeObject, WatchEvent } from '../store/store';
-import { controllerOf, claim, newControllerRef, OwnershipIndex, SelectorCache } from './deployment/ownership';
-import { isBeingDeleted, isPodActive, isPodAvailable, isPodReady, labelsOf, metaOf, nameOf, namespaceOf, podReadyTime, podsToDelete, specOf, statusOf, uidOf } from './deployment/pods';
+import { controllerOf, claim, newControllerRef, OwnershipIndex, podEventKeys, SelectorCache } from './deployment/ownership';
+import { isBeingDeleted, isPodActive, isPodAvailable, isPodReady, labelsOf, metaOf, nameOf, podReadyTime, podsToDelete, specOf, statusOf, uidOf } from './deployment/pods';
 import { keyOf, splitKey, type Action, type Controller, type Reader, type ReconcileResult, type Trigger } from './types';
 
 const REPLICA_SETS = kindInfo('apps/v1', 'ReplicaSet')!;
@@ -43,18 +43,8 @@ export function createReplicaSetController(): Controller {
   };
   const podTrigger: Trigger = {
     info: PODS,
-    keys(event: WatchEvent) {
-      const { before, after } = caches.pods.observe(event);
-      const namespace = namespaceOf(event.object);
-      const keys = new Set<string>();
-      // Mirrors updatePod: the old controller and the new one both look again.
-      for (const ref of [before, after]) if (ref?.kind === 'ReplicaSet') keys.add(`${namespace}/${ref.name}`);
-      if (!after && event.type !== 'DELETED') {
-        // An orphan: every ReplicaSet whose selector matches it may adopt it.
-        for (const name of caches.selectors.matching(namespace, labelsOf(event.object))) keys.add(`${namespace}/${name}`);
-      }
-      return [...keys];
-    },
+    // Mirrors updatePod: the old and new owners look again; an orphan may be adopted.
+    keys: (event: WatchEvent) => podEventKeys(event, caches.pods, caches.selectors, 'ReplicaSet'),
   };
   return { name: COMPONENT, triggers: [replicaSetTrigger, podTrigger], reconcile: (key, reader) => syncReplicaSet(key, reader, caches) };
 }

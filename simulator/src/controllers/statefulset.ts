@@ -15,8 +15,8 @@
 import { kindInfo } from '../api/catalog';
 import type { JsonObject } from '../store/json';
 import type { KubeObject, WatchEvent } from '../store/store';
-import { claim, OwnershipIndex, SelectorCache } from './deployment/ownership';
-import { isBeingDeleted, isPodAvailable, isPodReady, labelsOf, metaOf, nameOf, namespaceOf, podReadyTime, specOf, uidOf } from './deployment/pods';
+import { claim, OwnershipIndex, podEventKeys, SelectorCache } from './deployment/ownership';
+import { isBeingDeleted, isPodAvailable, isPodReady, metaOf, nameOf, namespaceOf, podReadyTime, specOf, uidOf } from './deployment/pods';
 import { sortRevisions } from './statefulset/history';
 import { isMemberOf } from './statefulset/identity';
 import { COMPONENT, type PodControl } from './statefulset/podcontrol';
@@ -58,17 +58,8 @@ export function createStatefulSetController(): Controller {
   };
   const podTrigger: Trigger = {
     info: PODS,
-    keys(event: WatchEvent) {
-      const { before, after } = caches.pods.observe(event);
-      const namespace = namespaceOf(event.object);
-      const keys = new Set<string>();
-      for (const ref of [before, after]) if (ref?.kind === 'StatefulSet') keys.add(`${namespace}/${ref.name}`);
-      if (!after && event.type !== 'DELETED') {
-        // Mirrors getPodStatefulSets: an orphan may be adopted by the sets selecting it.
-        for (const name of caches.selectors.matching(namespace, labelsOf(event.object))) keys.add(`${namespace}/${name}`);
-      }
-      return [...keys];
-    },
+    // Mirrors getPodStatefulSets: an orphan may be adopted by the sets selecting it.
+    keys: (event: WatchEvent) => podEventKeys(event, caches.pods, caches.selectors, 'StatefulSet'),
   };
   // No sync on revision changes (upstream has no handler), but the index must follow them.
   const revisionTrigger: Trigger = {

@@ -9,7 +9,7 @@
 import type { WatchEvent } from '../../store/store';
 import { deepEqual, isJsonObject, type JsonObject } from '../../store/json';
 import { labelSelectorRequirements, matchesLabels, type LabelRequirement } from '../../store/selectors';
-import { isBeingDeleted, labelsOf, metaOf, specOf, text } from './pods';
+import { isBeingDeleted, labelsOf, metaOf, namespaceOf, specOf, text } from './pods';
 
 /** The ownerReference with controller: true, if any. */
 export interface ControllerRef {
@@ -155,7 +155,7 @@ export class SelectorCache {
   private readonly byNamespace = new Map<string, Map<string, CachedSelector>>();
 
   observe(event: WatchEvent): void {
-    const namespace = text(metaOf(event.object).namespace);
+    const namespace = namespaceOf(event.object);
     const name = text(metaOf(event.object).name);
     let byName = this.byNamespace.get(namespace);
     if (!byName) this.byNamespace.set(namespace, (byName = new Map<string, CachedSelector>()));
@@ -192,4 +192,28 @@ function parseSelector(raw: unknown): LabelRequirement[] | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The keys a workload controller reconciles when a Pod changes, as upstream's updatePod
+ * handlers (ReplicaSet, StatefulSet, DaemonSet, Job) decide them: the previous and the
+ * new controlling owner of kind `ownerKind` look again, and an orphan is offered to every
+ * owner whose selector matches it. `orphanKeys` adds a controller's own keys for orphans.
+ */
+export function podEventKeys(
+  event: WatchEvent,
+  pods: OwnershipIndex,
+  selectors: SelectorCache,
+  ownerKind: string,
+  orphanKeys?: (event: WatchEvent, namespace: string) => string[],
+): string[] {
+  const { before, after } = pods.observe(event);
+  const namespace = namespaceOf(event.object);
+  const keys = new Set<string>();
+  for (const ref of [before, after]) if (ref?.kind === ownerKind) keys.add(`${namespace}/${ref.name}`);
+  if (!after && event.type !== 'DELETED') {
+    for (const name of selectors.matching(namespace, labelsOf(event.object))) keys.add(`${namespace}/${name}`);
+    for (const key of orphanKeys?.(event, namespace) ?? []) keys.add(key);
+  }
+  return [...keys];
 }
