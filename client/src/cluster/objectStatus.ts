@@ -13,6 +13,11 @@ export type State = 'ready' | 'progressing' | 'failing' | 'neutral';
 
 export interface Status {
   state: State;
+  /**
+   * The state will not change by itself: only the learner can move it on (a cordoned
+   * node, a Service that no Pod matches). The tree draws a warning instead of a spinner.
+   */
+  steady?: boolean;
   description: string;
   /** Tooltip lines, without the title. */
   details: string[];
@@ -24,6 +29,8 @@ export interface StatusContext {
   l10n: Pick<typeof vscode.l10n, 't'>;
   /** The Endpoints object of a Service, if the cluster has one. */
   endpoints(namespace: string, name: string): Json | undefined;
+  /** How many Pods of the namespace carry these labels (unknown when absent). */
+  podsMatching?(namespace: string, selector: Record<string, string>): number;
 }
 
 /** kubectl STATUS words that mean something went wrong. */
@@ -180,16 +187,22 @@ function serviceStatus(object: Json, ctx: StatusContext): Status {
   const ports = arr(spec.ports).map((p) => `${str(p.port)}/${str(p.protocol) || 'TCP'}`).join(',');
   const ip = type === 'ExternalName' ? str(spec.externalName) : str(spec.clusterIP);
   const description = [type, ip, ports].filter(Boolean).join(' · ');
-  const selector = Object.entries(obj(spec.selector)).map(([key, value]) => `${key}=${str(value)}`).join(',');
+  const labels = Object.fromEntries(Object.entries(obj(spec.selector)).map(([key, value]) => [key, str(value)]));
+  const selector = Object.entries(labels).map(([key, value]) => `${key}=${value}`).join(',');
   const details = [l10n.t('Type : {0}', type), l10n.t('Sélecteur : {0}', selector || l10n.t('aucun'))];
-  const endpoints = selector && type !== 'ExternalName' ? ctx.endpoints(str(meta(object).namespace), str(meta(object).name)) : undefined;
+  const namespace = str(meta(object).namespace);
+  const endpoints = selector && type !== 'ExternalName' ? ctx.endpoints(namespace, str(meta(object).name)) : undefined;
   if (!endpoints) return { state: 'neutral', description, details };
   const subsets = arr(endpoints.subsets);
   const ready = subsets.reduce((count, subset) => count + arr(subset.addresses).length, 0);
   const notReady = subsets.reduce((count, subset) => count + arr(subset.notReadyAddresses).length, 0);
   details.push(l10n.t('Pods derrière le Service : {0} prêts, {1} pas prêts', ready, notReady));
-  if (ready === 0) details.push(l10n.t('Aucun Pod prêt ne correspond au sélecteur : les requêtes vers ce Service échouent.'));
-  return { state: ready > 0 ? 'ready' : 'progressing', description, details };
+  if (ready > 0) return { state: 'ready', description, details };
+  details.push(l10n.t('Aucun Pod prêt ne correspond au sélecteur : les requêtes vers ce Service échouent.'));
+  // No Pod carries the labels at all: waiting will not help, the selector or the labels must change.
+  const steady = notReady === 0 && ctx.podsMatching?.(namespace, labels) === 0;
+  if (steady) details.push(l10n.t('Aucun Pod ne porte les labels {0} : compare le sélecteur du Service aux labels du modèle de Pod.', selector));
+  return { state: 'progressing', ...(steady ? { steady } : {}), description, details };
 }
 
 function endpointsStatus(object: Json, ctx: StatusContext): Status {
@@ -224,7 +237,8 @@ function claimStatus(object: Json, ctx: StatusContext): Status {
 function nodeStatusOf(object: Json, ctx: StatusContext): Status {
   const { l10n } = ctx;
   const text = nodeStatus(object);
-  const state: State = text.startsWith('Ready') ? (text.includes('SchedulingDisabled') ? 'progressing' : 'ready') : 'failing';
+  const cordoned = text.includes('SchedulingDisabled');
+  const state: State = text.startsWith('Ready') ? (cordoned ? 'progressing' : 'ready') : 'failing';
   const address = arr(at(object, 'status.addresses')).find((a) => str(a.type) === 'InternalIP');
   const capacity = obj(at(object, 'status.capacity'));
   const roles = Object.keys(obj(meta(object).labels)).filter((key) => key.startsWith('node-role.kubernetes.io/')).map((key) => key.slice(24));
@@ -237,7 +251,8 @@ function nodeStatusOf(object: Json, ctx: StatusContext): Status {
     ...arr(at(object, 'spec.taints')).map((t) => l10n.t('Taint : {0}', `${str(t.key)}${str(t.value) ? `=${str(t.value)}` : ''}:${str(t.effect)}`)),
     ...conditionMessages(object, (c) => (str(c.type) === 'Ready' ? str(c.status) !== 'True' : str(c.status) === 'True')),
   ];
-  return { state, description: text, details };
+  // A cordoned node stays so until someone uncordons it.
+  return { state, ...(state === 'progressing' && cordoned ? { steady: true } : {}), description: text, details };
 }
 
 function keysCount(object: Json, ctx: StatusContext): string {
@@ -250,7 +265,8 @@ export function statusOf(kind: string, object: Json, ctx: StatusContext): Status
   const { l10n } = ctx;
   const status = statusByKind(kind, object, ctx);
   if (kind !== 'Pod' && meta(object).deletionTimestamp) {
-    return { ...status, state: 'progressing', description: status.description ? `Terminating · ${status.description}` : 'Terminating' };
+    // Being deleted: it moves on by itself, whatever it was waiting for.
+    return { details: status.details, state: 'progressing', description: status.description ? `Terminating · ${status.description}` : 'Terminating' };
   }
   const created = str(meta(object).creationTimestamp);
   if (created) status.details.push(l10n.t('Créé le {0} (temps simulé)', created));

@@ -8,7 +8,7 @@
 import type * as vscode from 'vscode';
 import { kindInfo } from '../../../simulator/src/api/catalog';
 import type { ObjectStore } from '../../../simulator/src/store/store';
-import { at, controllerUid, nameOf, namespaceOf, str, uidOf, type Json } from './json';
+import { at, controllerUid, meta, nameOf, namespaceOf, obj, str, uidOf, type Json } from './json';
 import { SEVERITY, statusOf, type State, type StatusContext } from './objectStatus';
 import type { ObjectRef } from './service';
 
@@ -19,6 +19,13 @@ export interface TreeNode {
   description: string;
   tooltip: string;
   state: State;
+  /** Progressing, but only the learner can move it on (see Status.steady). */
+  steady?: true;
+  /**
+   * The state sums up the children's (a group, a namespace) rather than the node's own:
+   * the view colours the node's icon but does not swap it for a state icon.
+   */
+  rollup?: true;
   /** A codicon name (`package`, `layers`...). */
   icon: string;
   /** For menus: `group`, `resource.Pod`, `resource.Namespace`... */
@@ -181,6 +188,7 @@ function objectNode(build: Build, parentId: string, item: Listed, children: Tree
     description: status.description,
     tooltip: [title, ...status.details].join('\n'),
     state: status.state,
+    ...(status.steady ? { steady: true as const } : {}),
     icon: ICONS[kind] ?? 'symbol-misc',
     contextValue: `resource.${kind}`,
     expanded: OPEN_KINDS.has(kind) && status.state !== 'neutral',
@@ -190,7 +198,7 @@ function objectNode(build: Build, parentId: string, item: Listed, children: Tree
 }
 
 function groupNode(id: string, label: string, tooltip: string, children: TreeNode[], expanded: boolean, icon = 'folder'): TreeNode {
-  return { id, label, description: String(children.length), tooltip, state: deepWorst(children), icon, contextValue: 'group', expanded, children };
+  return { id, label, description: String(children.length), tooltip, state: deepWorst(children), rollup: true, icon, contextValue: 'group', expanded, children };
 }
 
 /** An object and, under it, what it controls (Deployment → ReplicaSets → Pods, CronJob → Jobs → Pods). */
@@ -252,6 +260,7 @@ function namespaceNode(build: Build, namespace: Listed): TreeNode {
     ...node,
     id,
     state,
+    rollup: true,
     description: node.description || (children.length === 0 ? l10n.t('vide') : ''),
     expanded: name === 'default',
   };
@@ -261,7 +270,12 @@ function namespaceNode(build: Build, namespace: Listed): TreeNode {
 export function buildClusterTree(store: ObjectStore, now: number, l10n: L10n): TreeNode[] {
   const snapshot = new Snapshot(store);
   const endpoints = new Map(snapshot.list('Endpoints').map((item) => [`${namespaceOf(item.object)}/${nameOf(item.object)}`, item.object]));
-  const build: Build = { snapshot, l10n, status: { now, l10n, endpoints: (namespace, name) => endpoints.get(`${namespace}/${name}`) } };
+  const podsMatching = (namespace: string, selector: Record<string, string>): number =>
+    snapshot.list('Pod', namespace).filter((pod) => {
+      const labels = obj(meta(pod.object).labels);
+      return Object.entries(selector).every(([key, value]) => str(labels[key]) === value);
+    }).length;
+  const build: Build = { snapshot, l10n, status: { now, l10n, endpoints: (namespace, name) => endpoints.get(`${namespace}/${name}`), podsMatching } };
   // `default` first (where a manifest without namespace lands), then the others by name.
   const namespaces = [...snapshot.list('Namespace')].sort((a, b) => Number(nameOf(b.object) === 'default') - Number(nameOf(a.object) === 'default'));
   const roots = [nodesGroup(build), ...namespaces.map((namespace) => namespaceNode(build, namespace))];
@@ -287,7 +301,7 @@ export function indexTree(roots: readonly TreeNode[]): { nodes: Map<string, Tree
 
 /** What the view shows of a node itself (not its children). */
 function appearance(node: TreeNode): string {
-  return JSON.stringify([node.label, node.description, node.tooltip, node.state, node.icon, node.contextValue, node.children.length > 0, node.resource]);
+  return JSON.stringify([node.label, node.description, node.tooltip, node.state, node.steady, node.rollup, node.icon, node.contextValue, node.children.length > 0, node.resource]);
 }
 
 /**

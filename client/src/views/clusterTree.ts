@@ -4,13 +4,38 @@ import type { ClusterTreeModel, TreeNode } from '../cluster/treeModel';
 import { VIEW_IDS } from '../commands/ids';
 import type { AtelierContext } from '../context';
 
-/** The theme colours of the states (the testing and charts palettes every theme defines). */
-const COLORS: Record<State, string | undefined> = {
-  ready: 'testing.iconPassed',
-  progressing: 'charts.yellow',
-  failing: 'testing.iconFailed',
-  neutral: undefined,
+interface Look {
+  /** A theme colour of the palettes every theme defines (testing, charts, problems). */
+  color?: string;
+  /** The codicon that replaces the kind's on an object in this state. */
+  icon?: string;
+}
+
+/**
+ * How each state looks: a ready object keeps its kind's icon, in green; one on its way
+ * spins, in yellow; one in trouble shows an error, in red; a neutral one (a ConfigMap, a
+ * Role) keeps its icon, uncoloured.
+ */
+const LOOKS: Record<State, Look> = {
+  ready: { color: 'testing.iconPassed' },
+  progressing: { color: 'charts.yellow', icon: 'loading~spin' },
+  failing: { color: 'testing.iconFailed', icon: 'error' },
+  neutral: {},
 };
+
+/** Progressing, but nothing will happen until the learner acts: a warning, not a spinner. */
+const STEADY: Look = { color: 'problemsWarningIcon.foreground', icon: 'warning' };
+
+/**
+ * The icon of a tree node: its kind's codicon, or the state's for an object that is on
+ * its way or in trouble, coloured by state. A group or a namespace keeps its own icon
+ * (its state sums up its children's); only its colour tells.
+ */
+export function iconOf(node: TreeNode): vscode.ThemeIcon {
+  const look = node.state === 'progressing' && node.steady ? STEADY : LOOKS[node.state];
+  const id = node.rollup ? node.icon : (look.icon ?? node.icon);
+  return new vscode.ThemeIcon(id, look.color === undefined ? undefined : new vscode.ThemeColor(look.color));
+}
 
 /** The VS Code item of a tree node. */
 export function treeItemOf(node: TreeNode): vscode.TreeItem {
@@ -25,8 +50,7 @@ export function treeItemOf(node: TreeNode): vscode.TreeItem {
   item.description = node.description;
   item.tooltip = node.tooltip;
   item.contextValue = node.contextValue;
-  const color = COLORS[node.state];
-  item.iconPath = new vscode.ThemeIcon(node.icon, color === undefined ? undefined : new vscode.ThemeColor(color));
+  item.iconPath = iconOf(node);
   return item;
 }
 

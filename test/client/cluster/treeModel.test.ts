@@ -124,6 +124,34 @@ describe('client/cluster/treeModel: the "Cluster simulé" tree', () => {
     assert.ok(find(roots, 'cluster/storage/storageclass/standard'));
   });
 
+  it('tells what only the learner can move on: a cordoned node, a Service that no Pod matches', () => {
+    const cluster = bareCluster();
+    const worker = cluster.store.get(kindInfo('v1', 'Node')!, '', 'worker-2');
+    cluster.store.update({ ...worker, spec: { ...(worker.spec as object), unschedulable: true } });
+    new ClusterService({ initial: cluster }).applyText('apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {app: web}, ports: [{port: 80}]}', 'svc.yaml');
+    cluster.store.create({ apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'web', namespace: 'default' } });
+    let roots = tree(cluster);
+    const cordoned = find(roots, 'nodes/worker-2');
+    assert.deepEqual([cordoned.state, cordoned.steady, cordoned.description], ['progressing', true, 'Ready,SchedulingDisabled · 0 Pods']);
+    const lonely = find(roots, 'ns/default/network/service/web');
+    assert.deepEqual([lonely.state, lonely.steady], ['progressing', true]);
+    assert.match(lonely.tooltip, /Aucun Pod ne porte les labels app=web/);
+    // A Pod with the labels, not ready yet: the Service only has to wait.
+    addPod(cluster, ownedPod('web-1', undefined, 'worker-1', runningStatus(false)));
+    roots = tree(cluster);
+    const waiting = find(roots, 'ns/default/network/service/web');
+    assert.deepEqual([waiting.state, waiting.steady], ['progressing', undefined]);
+    assert.doesNotMatch(waiting.tooltip, /Aucun Pod ne porte/);
+  });
+
+  it('marks groups and namespaces as summing up their children', () => {
+    const roots = tree(scenario().cluster);
+    assert.equal(find(roots, 'ns/default').rollup, true);
+    assert.equal(find(roots, 'ns/default/workloads').rollup, true);
+    assert.equal(find(roots, 'nodes').rollup, true);
+    assert.equal(find(roots, 'ns/default/workloads/deployment/web').rollup, undefined);
+  });
+
   it('keeps the same ids from one build to the next', () => {
     const { cluster } = scenario();
     assert.deepEqual([...indexTree(tree(cluster)).nodes.keys()], [...indexTree(tree(cluster)).nodes.keys()]);
