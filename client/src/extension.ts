@@ -10,7 +10,9 @@ import { PortForwards, registerPortForwardStatus } from './portForward';
 import { openClusterState, persistCluster } from './state';
 import { registerStatusBar } from './statusBar';
 import { SimulationTime } from './time';
+import { registerSolutionDocuments } from './commands/course';
 import { registerClusterView } from './views/clusterTree';
+import { registerCourseView } from './views/courseView';
 import { registerObjectDocuments } from './views/describeDocument';
 import { registerEventsView } from './views/eventsView';
 import { registerWalkthroughChecks } from './walkthroughs/register';
@@ -40,7 +42,8 @@ export async function activate(extension: vscode.ExtensionContext): Promise<void
   registerStatusBar(ctx);
   registerObjectDocuments(ctx);
   registerPortForwardStatus(ctx, forwards);
-  void registerWalkthroughChecks(ctx);
+  registerSolutionDocuments(ctx);
+  void registerWalkthroughChecks(ctx).then((checks) => registerCourseView(ctx, checks));
 
   const languageClient = createLanguageClient(extension, output);
   client = languageClient;

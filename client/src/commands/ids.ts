@@ -31,11 +31,16 @@ export const COMMAND_IDS = {
   failNode: 'atelierKubernetes.failNode',
   recoverNode: 'atelierKubernetes.recoverNode',
   loadWorkload: 'atelierKubernetes.loadWorkload',
+  openExercise: 'atelierKubernetes.openExercise',
+  openSolution: 'atelierKubernetes.openSolution',
+  runInTerminal: 'atelierKubernetes.runInTerminal',
+  openWalkthrough: 'atelierKubernetes.openWalkthrough',
 } as const;
 
 export const VIEW_IDS = {
   cluster: 'atelierKubernetes.cluster',
   events: 'atelierKubernetes.events',
+  course: 'atelierKubernetes.course',
 } as const;
 
 /** Context keys the manifest's `when` clauses read. */

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { applyFile, applyFolder, applySelection } from './applyFile';
+import { openExercise, openSolution, openWalkthrough, runInTerminal } from './course';
 import { exportCluster, importCluster, resetCluster } from './clusterState';
 import { deleteFile } from './deleteFile';
 import { COMMAND_IDS, type CommandId } from './ids';
@@ -43,6 +44,10 @@ export const COMMANDS: Record<CommandId, (ctx: CommandContext) => Handler> = {
   [COMMAND_IDS.failNode]: failNode,
   [COMMAND_IDS.recoverNode]: recoverNode,
   [COMMAND_IDS.loadWorkload]: loadWorkload,
+  [COMMAND_IDS.openExercise]: openExercise,
+  [COMMAND_IDS.openSolution]: openSolution,
+  [COMMAND_IDS.runInTerminal]: runInTerminal,
+  [COMMAND_IDS.openWalkthrough]: openWalkthrough,
 };
 
 /**

@@ -4,7 +4,7 @@
  * with its output in the channel and a notification.
  */
 import * as vscode from 'vscode';
-import { kindInfo } from '../../../simulator/src/api/catalog';
+import { findResource, kindInfo } from '../../../simulator/src/api/catalog';
 import { runKubectl, type KubectlResult } from '../../../simulator/src/kubectl/commands/index';
 import { HINT_PREFIX } from '../../../simulator/src/kubectl/commands/context';
 import type { ObjectRef } from '../cluster/service';
@@ -30,9 +30,20 @@ export const PODS: Kinds = [['v1', 'Pod']];
 
 /** The object a tree item stands for (VS Code passes the item's id to its menu's commands). */
 export function objectOf(ctx: AtelierContext, item: unknown): ObjectRef | undefined {
-  if (typeof item === 'string') return ctx.tree.node(item)?.resource;
+  if (typeof item === 'string') return ctx.tree.node(item)?.resource ?? typedRef(item);
   if (item && typeof item === 'object' && 'kind' in item && 'name' in item && 'apiVersion' in item) return item as ObjectRef;
   return undefined;
+}
+
+/**
+ * `deployment/web` or `deployment/web -n prod`, as kubectl writes TYPE/NAME (a walkthrough's
+ * button names its object this way); undefined when the type is unknown.
+ */
+export function typedRef(text: string): ObjectRef | undefined {
+  const m = /^([A-Za-z][\w.-]*)\/([a-z0-9][a-z0-9.-]*)(?:\s+-n\s+([a-z0-9-]+))?$/.exec(text.trim());
+  const info = m && findResource(m[1]!);
+  if (!m || !info) return undefined;
+  return { apiVersion: info.apiVersion, kind: info.kind, name: m[2]!, ...(info.namespaced ? { namespace: m[3] ?? 'default' } : {}) };
 }
 
 /** One object of these kinds, chosen in a quick pick (from the palette). */
