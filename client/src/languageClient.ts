@@ -2,10 +2,12 @@ import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CLUSTER_INVENTORY, type ClusterInventory } from './cluster/inventory';
 
-/** The documents the language server looks at: every YAML file, on disk or not. */
+/** The documents the language server looks at: every YAML file and every Dockerfile, on disk or not. */
 export const DOCUMENT_SELECTOR = [
   { language: 'yaml', scheme: 'file' },
   { language: 'yaml', scheme: 'untitled' },
+  { language: 'dockerfile', scheme: 'file' },
+  { language: 'dockerfile', scheme: 'untitled' },
 ];
 
 /**

@@ -2,6 +2,7 @@ import { CodeActionKind, TextDocuments, type Connection } from 'vscode-languages
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
 import { serverCapabilities } from './capabilities';
+import { DockerfileCache, diagnoseDockerfile, dockerfileCodeActions, dockerfileCompletion, dockerfileHover, isDockerfile } from './dockerfile/index';
 import { documentAtOffset, MAX_FILE_BYTES, ParseCache, parseFile, type ManifestDocument, type ManifestFile } from './documents/file';
 import { splitDocuments } from './documents/split';
 import { diagnoseDocument, SOURCE } from './features/diagnostics';
@@ -35,6 +36,7 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const cache = new ParseCache();
+  const dockerfiles = new DockerfileCache();
   const resources = new ResourceIndex();
   let settings: Settings = DEFAULT_SETTINGS;
   let canPullConfiguration = false;
@@ -53,6 +55,11 @@ export function startServer(connection: Connection): void {
     }, 200);
   };
 
+  /** The open document at `uri` when it is a Dockerfile, parsed: those go to the Dockerfile features, the rest to YAML. */
+  const dockerfileOf = (uri: string) => {
+    const document = documents.get(uri);
+    return document && isDockerfile(document) ? dockerfiles.get(document) : undefined;
+  };
   /** The document at a position, parsed alone: fast even while a huge file is being diagnosed. */
   const documentAt = (uri: string, position: { line: number; character: number }) => {
     const document = documents.get(uri);
@@ -66,7 +73,7 @@ export function startServer(connection: Connection): void {
   /** The whole file, parsed (through the cache). */
   const fileOf = (uri: string): ManifestFile | undefined => {
     const document = documents.get(uri);
-    if (!document || document.getText().length > MAX_FILE_BYTES) return undefined;
+    if (!document || isDockerfile(document) || document.getText().length > MAX_FILE_BYTES) return undefined;
     return parseFile(uri, document.version, document.getText(), cache);
   };
 
@@ -81,15 +88,21 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onHover((params) => {
+    const dockerfile = dockerfileOf(params.textDocument.uri);
+    if (dockerfile) return dockerfileHover(dockerfile, params.position);
     const at = documentAt(params.textDocument.uri, params.position);
     return at ? provideHover(at.found, at.offset) : null;
   });
   connection.onCompletion((params) => {
+    const dockerfile = dockerfileOf(params.textDocument.uri);
+    if (dockerfile) return dockerfileCompletion(dockerfile, params.position, { snippetSupport, images });
     const at = documentAt(params.textDocument.uri, params.position);
     return at ? provideCompletion(at.found, at.offset, { settings, resources, images }, { snippetSupport }) : null;
   });
   connection.onCodeAction(({ textDocument, range, context }) => {
     if (context.only && !context.only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))) return [];
+    const dockerfile = dockerfileOf(textDocument.uri);
+    if (dockerfile) return dockerfileCodeActions(dockerfile, range, context.diagnostics);
     const file = fileOf(textDocument.uri);
     return file ? provideCodeActions(file, range, context.diagnostics, { settings, resources, images }) : [];
   });
@@ -106,6 +119,10 @@ export function startServer(connection: Connection): void {
   const publish = async (document: TextDocument): Promise<void> => {
     const run = (runs.get(document.uri) ?? 0) + 1;
     runs.set(document.uri, run);
+    if (isDockerfile(document)) {
+      await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: diagnoseDockerfile(dockerfiles.get(document), settings) });
+      return;
+    }
     const text = document.getText();
     if (text.length > MAX_FILE_BYTES) {
       const message = `Ce fichier fait plus de ${MAX_FILE_BYTES / 1024 / 1024} Mo : il n'est pas analysé. Découpe-le en plusieurs fichiers.`;
@@ -192,6 +209,7 @@ export function startServer(connection: Connection): void {
   // A closed document keeps no stale problems in the client's list.
   documents.onDidClose((event) => {
     runs.set(event.document.uri, (runs.get(event.document.uri) ?? 0) + 1);
+    dockerfiles.delete(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 
