@@ -59,7 +59,8 @@ function stepEntry(chapter, step, strings) {
   else {
     if (typeof step.altText !== 'string') throw new Error(`${chapter}/${step.id}: an image media needs altText`);
     strings[`${base}.altText`] = step.altText;
-    media = { image: mediaPath, altText: `%${base}.altText%` };
+    // `svg` (not `image`): VS Code inlines it, so its var(--vscode-*) colours follow the theme.
+    media = step.media.endsWith('.svg') ? { svg: mediaPath, altText: `%${base}.altText%` } : { image: mediaPath, altText: `%${base}.altText%` };
   }
   const completionEvents = step.check ? [`onContext:atelierKubernetes.step.${chapter}.${step.id}`] : step.completionEvents;
   if (!Array.isArray(completionEvents) || completionEvents.length === 0) throw new Error(`${chapter}/${step.id}: a step without check needs completionEvents`);
