@@ -2,6 +2,7 @@ import { CodeActionKind, TextDocuments, type Connection } from 'vscode-languages
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
 import { serverCapabilities } from './capabilities';
+import { HELM_TEMPLATE_NOTE, isHelmTemplate } from './documents/helm';
 import { DockerfileCache, diagnoseDockerfile, dockerfileCodeActions, dockerfileCompletion, dockerfileHover, isDockerfile } from './dockerfile/index';
 import { documentAtOffset, MAX_FILE_BYTES, ParseCache, parseFile, type ManifestDocument, type ManifestFile } from './documents/file';
 import { splitDocuments } from './documents/split';
@@ -121,6 +122,11 @@ export function startServer(connection: Connection): void {
     runs.set(document.uri, run);
     if (isDockerfile(document)) {
       await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: diagnoseDockerfile(dockerfiles.get(document), settings) });
+      return;
+    }
+    if (isHelmTemplate(document.uri)) {
+      const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+      await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [{ range, message: HELM_TEMPLATE_NOTE, severity: 3, code: 'helm-template', source: SOURCE }] });
       return;
     }
     const text = document.getText();

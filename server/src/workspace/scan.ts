@@ -1,11 +1,13 @@
 /**
  * Reads the Kubernetes manifests of the workspace folders at start-up, so that
  * cross-resource rules know about files that are not open. Bounded: at most
- * MAX_FILES files of at most MAX_BYTES each; dependency and VCS folders are skipped.
+ * MAX_FILES files of at most MAX_BYTES each; dependency and VCS folders are skipped, and
+ * so are Helm charts' templates (not YAML before rendering).
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { isHelmTemplate } from '../documents/helm';
 
 const MAX_FILES = 2_000;
 const MAX_BYTES = 1024 * 1024;
@@ -35,8 +37,9 @@ export async function scanFolder(folder: string): Promise<ScannedFile[]> {
         if (!SKIPPED.has(entry.name)) queue.push(path);
       } else if (/\.ya?ml$/i.test(entry.name) && files.length < MAX_FILES) {
         try {
-          if ((await stat(path)).size > MAX_BYTES) continue;
-          files.push({ uri: pathToFileURL(path).toString(), text: await readFile(path, 'utf8') });
+          const uri = pathToFileURL(path).toString();
+          if ((await stat(path)).size > MAX_BYTES || isHelmTemplate(uri)) continue;
+          files.push({ uri, text: await readFile(path, 'utf8') });
         } catch {
           // unreadable file: skipped
         }
