@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 import boundaries from './eslint.boundaries.mjs';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'out/', 'node_modules/', '.vscode-test/', '*.vsix', 'simulator/src/api/generated/'] },
+  { ignores: ['dist/', 'out/', 'node_modules/', '.vscode-test/', '.code-server/', '.atelier-workspace/', 'test-results/', '*.vsix', 'simulator/src/api/generated/'] },
   js.configs.recommended,
   {
     files: ['**/*.ts'],
