@@ -41,7 +41,8 @@ export default [
   },
   {
     name: 'atelier/boundaries/simulator-cli',
-    files: ['simulator/cli/**/*.ts'],
+    // The CLI and the REST facade (`atelier serve`): Node.js I/O around the pure simulator.
+    files: ['simulator/cli/**/*.ts', 'simulator/serve/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [vscodeApi], patterns: [layer('client'), layer('server')] }],
     },

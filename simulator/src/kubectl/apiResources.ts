@@ -9,7 +9,7 @@ import { compareStrings } from '../store/json';
 import { TABLE_TABWRITER, alignTabs } from './tabwriter';
 
 /** The `categories` discovery reports (what `kubectl get all` expands to). */
-const CATEGORIES: Readonly<Record<string, string>> = {
+export const CATEGORIES: Readonly<Record<string, string>> = {
   pods: 'all', replicationcontrollers: 'all', services: 'all', daemonsets: 'all', deployments: 'all', replicasets: 'all',
   statefulsets: 'all', horizontalpodautoscalers: 'all', cronjobs: 'all', jobs: 'all',
   mutatingwebhookconfigurations: 'api-extensions', validatingadmissionpolicies: 'api-extensions',
