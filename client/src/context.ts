@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { ClusterService } from './cluster/service';
 import type { ClusterTreeModel } from './cluster/treeModel';
+import type { TargetService } from './target/service';
 import type { SimulationTime } from './time';
 
 /**
@@ -17,4 +18,9 @@ export interface AtelierContext {
   readonly tree: ClusterTreeModel;
   /** Simulated time: speed, pause, resume. */
   readonly time: SimulationTime;
+  /**
+   * Which cluster the views show, the simulated one or a real context (absent where
+   * activate() did not build it: everything then reads the simulated cluster).
+   */
+  readonly target?: TargetService;
 }

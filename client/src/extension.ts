@@ -9,6 +9,8 @@ import { createLanguageClient, onServerRunning, sendClusterInventory } from './l
 import { PortForwards, registerPortForwardStatus } from './portForward';
 import { openClusterState, persistCluster } from './state';
 import { registerStatusBar } from './statusBar';
+import { registerTarget } from './target/choose';
+import { TargetService } from './target/service';
 import { SimulationTime } from './time';
 import { registerSolutionDocuments } from './commands/course';
 import { registerClusterView } from './views/clusterTree';
@@ -31,10 +33,12 @@ export async function activate(extension: vscode.ExtensionContext): Promise<void
   persistCluster(extension, output, cluster, state);
   const time = new SimulationTime(extension, cluster, output);
   extension.subscriptions.push(time);
-  const tree = new ClusterTreeModel(() => ({ store: cluster.cluster.store, now: cluster.cluster.clock.now() }), vscode.l10n);
+  // The views show the simulated cluster, or a real one of the kubeconfig (read-only).
+  const target = new TargetService({ cluster, l10n: vscode.l10n });
+  const tree = new ClusterTreeModel(() => target.view(), vscode.l10n);
   const forwards = new PortForwards(() => cluster.cluster, vscode.l10n);
   extension.subscriptions.push(forwards);
-  const ctx: CommandContext = { extension, output, cluster, tree, time, forwards };
+  const ctx: CommandContext = { extension, output, cluster, tree, time, forwards, target };
 
   registerCommands(ctx);
   registerClusterView(ctx);
@@ -43,6 +47,7 @@ export async function activate(extension: vscode.ExtensionContext): Promise<void
   registerObjectDocuments(ctx);
   registerPortForwardStatus(ctx, forwards);
   registerSolutionDocuments(ctx);
+  registerTarget(ctx);
   void registerWalkthroughChecks(ctx).then((checks) => registerCourseView(ctx, checks));
 
   const languageClient = createLanguageClient(extension, output);

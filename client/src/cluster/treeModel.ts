@@ -336,7 +336,8 @@ export class ClusterTreeModel {
   private index = indexTree([]);
 
   constructor(
-    private readonly read: () => { store: ObjectStore; now: number },
+    /** The store to show; `roots` instead when there is only a state to show (a real cluster out of reach). */
+    private readonly read: () => { store: ObjectStore; now: number; roots?: TreeNode[] },
     private readonly l10n: L10n,
   ) {
     this.rebuild();
@@ -356,8 +357,8 @@ export class ClusterTreeModel {
 
   /** Builds the tree again; returns what changed (see changedIds). */
   rebuild(): string[] | undefined {
-    const { store, now } = this.read();
-    const next = buildClusterTree(store, now, this.l10n);
+    const { store, now, roots } = this.read();
+    const next = roots ?? buildClusterTree(store, now, this.l10n);
     const changed = changedIds(this.current, next);
     this.current = next;
     this.index = indexTree(next);

@@ -35,6 +35,7 @@ export const COMMAND_IDS = {
   openSolution: 'atelierKubernetes.openSolution',
   runInTerminal: 'atelierKubernetes.runInTerminal',
   openWalkthrough: 'atelierKubernetes.openWalkthrough',
+  chooseTarget: 'atelierKubernetes.chooseTarget',
 } as const;
 
 export const VIEW_IDS = {
@@ -53,6 +54,8 @@ export const CONTEXT_KEYS = {
 /** Settings the client reads. */
 export const SETTINGS = {
   speed: 'atelierKubernetes.simulation.speed',
+  /** The cluster the views show: '' for the simulated one, else a kubeconfig context (per workspace). */
+  target: 'atelierKubernetes.target',
 } as const;
 
 export type CommandId = (typeof COMMAND_IDS)[keyof typeof COMMAND_IDS];

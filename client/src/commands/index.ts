@@ -12,42 +12,47 @@ import type { CommandContext } from './services';
 import { exec, openTerminal } from './terminal';
 import { pauseTime, resumeTime } from './time';
 import { loadWorkload, rolloutHistory, rolloutRestart, rolloutUndo, scale } from './workloads';
+import { remoteApplyFile, remoteApplyFolder, remoteApplySelection, remoteDeleteFile } from '../target/applyCommands';
+import { chooseTarget } from '../target/choose';
+import { onTarget, simulatedOnly } from '../target/guard';
 
 type Handler = (...args: never[]) => unknown;
 
 /** Every command of the extension: one line each (STYLE.md, habit 8). */
 export const COMMANDS: Record<CommandId, (ctx: CommandContext) => Handler> = {
-  [COMMAND_IDS.applyFile]: applyFile,
-  [COMMAND_IDS.applySelection]: applySelection,
-  [COMMAND_IDS.applyFolder]: applyFolder,
-  [COMMAND_IDS.deleteFile]: deleteFile,
-  [COMMAND_IDS.deleteResource]: deleteResource,
+  // On a real cluster (target/): files are applied after a confirmation; what else would change it is refused.
+  [COMMAND_IDS.applyFile]: onTarget(applyFile, remoteApplyFile),
+  [COMMAND_IDS.applySelection]: onTarget(applySelection, remoteApplySelection),
+  [COMMAND_IDS.applyFolder]: onTarget(applyFolder, remoteApplyFolder),
+  [COMMAND_IDS.deleteFile]: onTarget(deleteFile, remoteDeleteFile),
+  [COMMAND_IDS.deleteResource]: simulatedOnly(deleteResource, 'kubectl delete'),
   [COMMAND_IDS.showResource]: showResource,
-  [COMMAND_IDS.resetCluster]: resetCluster,
+  [COMMAND_IDS.resetCluster]: simulatedOnly(resetCluster, 'Réinitialiser le cluster'),
   [COMMAND_IDS.exportCluster]: exportCluster,
-  [COMMAND_IDS.importCluster]: importCluster,
+  [COMMAND_IDS.importCluster]: simulatedOnly(importCluster, "Importer l'état du cluster"),
   [COMMAND_IDS.pauseTime]: pauseTime,
   [COMMAND_IDS.resumeTime]: resumeTime,
   [COMMAND_IDS.openTerminal]: openTerminal,
   [COMMAND_IDS.describe]: describe,
   [COMMAND_IDS.logs]: logs,
-  [COMMAND_IDS.exec]: exec,
-  [COMMAND_IDS.portForward]: portForward,
+  [COMMAND_IDS.exec]: simulatedOnly(exec, 'kubectl exec', 'unsupported'),
+  [COMMAND_IDS.portForward]: simulatedOnly(portForward, 'kubectl port-forward', 'unsupported'),
   [COMMAND_IDS.stopPortForward]: stopPortForward,
-  [COMMAND_IDS.scale]: scale,
+  [COMMAND_IDS.scale]: simulatedOnly(scale, 'kubectl scale'),
   [COMMAND_IDS.rolloutHistory]: rolloutHistory,
-  [COMMAND_IDS.rolloutUndo]: rolloutUndo,
-  [COMMAND_IDS.rolloutRestart]: rolloutRestart,
-  [COMMAND_IDS.cordonNode]: cordonNode,
-  [COMMAND_IDS.uncordonNode]: uncordonNode,
-  [COMMAND_IDS.drainNode]: drainNode,
-  [COMMAND_IDS.failNode]: failNode,
-  [COMMAND_IDS.recoverNode]: recoverNode,
-  [COMMAND_IDS.loadWorkload]: loadWorkload,
+  [COMMAND_IDS.rolloutUndo]: simulatedOnly(rolloutUndo, 'kubectl rollout undo'),
+  [COMMAND_IDS.rolloutRestart]: simulatedOnly(rolloutRestart, 'kubectl rollout restart'),
+  [COMMAND_IDS.cordonNode]: simulatedOnly(cordonNode, 'kubectl cordon'),
+  [COMMAND_IDS.uncordonNode]: simulatedOnly(uncordonNode, 'kubectl uncordon'),
+  [COMMAND_IDS.drainNode]: simulatedOnly(drainNode, 'kubectl drain'),
+  [COMMAND_IDS.failNode]: simulatedOnly(failNode, 'Simuler la panne du nœud'),
+  [COMMAND_IDS.recoverNode]: simulatedOnly(recoverNode, 'Rétablir le nœud'),
+  [COMMAND_IDS.loadWorkload]: simulatedOnly(loadWorkload, 'Mettre une charge CPU'),
   [COMMAND_IDS.openExercise]: openExercise,
   [COMMAND_IDS.openSolution]: openSolution,
   [COMMAND_IDS.runInTerminal]: runInTerminal,
   [COMMAND_IDS.openWalkthrough]: openWalkthrough,
+  [COMMAND_IDS.chooseTarget]: chooseTarget,
 };
 
 /**

@@ -3,6 +3,7 @@ import { kindInfo } from '../../../simulator/src/api/catalog';
 import { declaredObjects } from '../../../simulator/src/kubectl/commands/manifests';
 import type { ObjectRef } from '../cluster/service';
 import type { AtelierContext } from '../context';
+import { findObject } from '../target/access';
 import { showDocument, type ObjectDocument } from '../views/describeDocument';
 import { PODS, targetOf, type Kinds } from './services';
 import { readText, sourceName } from './sources';
@@ -74,7 +75,7 @@ export function logs(ctx: AtelierContext) {
     const doc = ref && documentOf(ref, 'logs');
     if (!ref || !doc) return undefined;
     if (ref.kind === 'Pod') {
-      const pod = ctx.cluster.find(ref);
+      const pod = findObject(ctx, ref);
       const spec = (pod?.spec ?? {}) as { containers?: { name?: string }[]; initContainers?: { name?: string }[] };
       const names = [...(spec.containers ?? []), ...(spec.initContainers ?? [])].map((c) => String(c.name));
       const container = names.length <= 1 ? names[0] : await vscode.window.showQuickPick(names, { placeHolder: vscode.l10n.t('Les journaux de quel conteneur ?') });

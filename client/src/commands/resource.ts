@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { printObject } from '../../../simulator/src/kubectl/output';
 import type { ObjectResult } from '../cluster/service';
 import type { AtelierContext } from '../context';
+import { findObject } from '../target/access';
 import { HINT } from '../cluster/report';
 
 /** The object behind a tree item (the item's id is what VS Code passes to its menu's commands). */
@@ -33,7 +34,7 @@ export function deleteResource(ctx: AtelierContext) {
 export function showResource(ctx: AtelierContext) {
   return async (item?: unknown): Promise<vscode.TextDocument | undefined> => {
     const ref = resourceOf(ctx, item);
-    const object = ref && ctx.cluster.find(ref);
+    const object = ref && findObject(ctx, ref);
     if (!ref || !object) {
       void vscode.window.showWarningMessage(vscode.l10n.t("Cet objet n'existe plus dans le cluster simulé."));
       return undefined;

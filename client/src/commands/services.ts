@@ -10,6 +10,7 @@ import { HINT_PREFIX } from '../../../simulator/src/kubectl/commands/context';
 import type { ObjectRef } from '../cluster/service';
 import type { AtelierContext } from '../context';
 import type { PortForwards } from '../portForward';
+import { viewOf } from '../target/access';
 
 /** What the command factories receive: the Atelier's context and the services activate() adds for them. */
 export type CommandContext = AtelierContext & {
@@ -48,7 +49,7 @@ export function typedRef(text: string): ObjectRef | undefined {
 
 /** One object of these kinds, chosen in a quick pick (from the palette). */
 export async function pickObject(ctx: AtelierContext, kinds: Kinds, placeHolder: string): Promise<ObjectRef | undefined> {
-  const { store } = ctx.cluster.cluster;
+  const { store } = viewOf(ctx);
   const items = kinds.flatMap(([apiVersion, kind]) => {
     const info = kindInfo(apiVersion, kind);
     if (!info) return [];

@@ -5,6 +5,7 @@ import { setLoad } from '../../../simulator/src/controllers/hpa';
 import type { KubectlResult } from '../../../simulator/src/kubectl/commands/index';
 import type { ObjectRef } from '../cluster/service';
 import type { AtelierContext } from '../context';
+import { viewOf } from '../target/access';
 import { showDocument } from '../views/describeDocument';
 import { explain } from './report';
 import { namespaceArgs, runAndReport, targetOf, typedName, WORKLOADS, type Kinds } from './services';
@@ -35,7 +36,7 @@ interface RevisionItem extends vscode.QuickPickItem {
 
 /** The revisions of a Deployment, newest first, with their change-cause and images. */
 function revisionItems(ctx: AtelierContext, ref: ObjectRef): RevisionItem[] | undefined {
-  const { store } = ctx.cluster.cluster;
+  const { store } = viewOf(ctx);
   const namespace = ref.namespace ?? 'default';
   let entries;
   try {

@@ -3,6 +3,7 @@ import type { State } from '../cluster/objectStatus';
 import type { ClusterTreeModel, TreeNode } from '../cluster/treeModel';
 import { VIEW_IDS } from '../commands/ids';
 import type { AtelierContext } from '../context';
+import { onViewChange } from '../target/access';
 
 interface Look {
   /** A theme colour of the palettes every theme defines (testing, charts, problems). */
@@ -95,6 +96,6 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<string>, vsc
 export function registerClusterView(ctx: AtelierContext): void {
   const provider = new ClusterTreeProvider(ctx.tree);
   const view = vscode.window.createTreeView(VIEW_IDS.cluster, { treeDataProvider: provider, showCollapseAll: true });
-  const unsubscribe = ctx.cluster.onDidChange(() => provider.refresh());
+  const unsubscribe = onViewChange(ctx, () => provider.refresh());
   ctx.extension.subscriptions.push(provider, view, { dispose: unsubscribe });
 }

@@ -14,6 +14,7 @@ import { findResource, type KindInfo } from '../../../simulator/src/api/catalog'
 import type { Cluster } from '../../../simulator/src/cluster';
 import { runKubectl } from '../../../simulator/src/kubectl/commands/index';
 import type { AtelierContext } from '../context';
+import { onViewChange } from '../target/access';
 
 export const SCHEME = 'atelier-k8s';
 
@@ -127,8 +128,16 @@ const LOGS_REFRESH_MS = 1000;
 /** Registers the provider, refreshed on each cluster change, logs every second, editors of logs following the end. */
 export function registerObjectDocuments(ctx: AtelierContext): void {
   const provider = new ObjectDocuments(() => ctx.cluster.cluster);
+  // On a real cluster (target/), the same documents are printed from its mirror.
+  const content: vscode.TextDocumentContentProvider = {
+    onDidChange: provider.onDidChange,
+    provideTextDocumentContent: (uri) => {
+      const doc = parseDocumentPath(uri.path);
+      return (doc && ctx.target?.documentText(doc)) ?? provider.provideTextDocumentContent(uri);
+    },
+  };
   const open = (): vscode.Uri[] => vscode.workspace.textDocuments.filter((d) => d.uri.scheme === SCHEME).map((d) => d.uri);
-  const unsubscribe = ctx.cluster.onDidChange(() => provider.refresh(open()));
+  const unsubscribe = onViewChange(ctx, () => provider.refresh(open()));
   const timer = setInterval(() => provider.refresh(open(), true), LOGS_REFRESH_MS);
   const follow = vscode.workspace.onDidChangeTextDocument((event) => {
     if (event.document.uri.scheme !== SCHEME || !event.document.uri.path.startsWith('/logs/')) return;
@@ -136,7 +145,7 @@ export function registerObjectDocuments(ctx: AtelierContext): void {
   });
   ctx.extension.subscriptions.push(
     provider,
-    vscode.workspace.registerTextDocumentContentProvider(SCHEME, provider),
+    vscode.workspace.registerTextDocumentContentProvider(SCHEME, content),
     follow,
     { dispose: unsubscribe },
     { dispose: () => clearInterval(timer) },

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { buildEventList, type EventItem } from '../cluster/events';
 import { VIEW_IDS } from '../commands/ids';
 import type { AtelierContext } from '../context';
+import { onViewChange, viewOf } from '../target/access';
 
 /** The VS Code item of an event: a warning sign in the theme's warning colour, or an info sign. */
 export function eventItemOf(event: EventItem): vscode.TreeItem {
@@ -56,14 +57,14 @@ export class EventsProvider implements vscode.TreeDataProvider<string>, vscode.D
 }
 
 export function registerEventsView(ctx: AtelierContext): void {
-  const provider = new EventsProvider(() => buildEventList(ctx.cluster.cluster.store, vscode.l10n));
+  const provider = new EventsProvider(() => buildEventList(viewOf(ctx).store, vscode.l10n));
   const view = vscode.window.createTreeView(VIEW_IDS.events, { treeDataProvider: provider });
   const badge = (): void => {
     const warnings = provider.warnings;
     view.badge = warnings === 0 ? undefined : { value: warnings, tooltip: vscode.l10n.t('{0} avertissements', warnings) };
   };
   badge();
-  const unsubscribe = ctx.cluster.onDidChange(() => {
+  const unsubscribe = onViewChange(ctx, () => {
     if (provider.refresh()) badge();
   });
   ctx.extension.subscriptions.push(provider, view, { dispose: unsubscribe });
