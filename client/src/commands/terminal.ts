@@ -3,8 +3,8 @@ import type { ObjectRef } from '../cluster/service';
 import { kindInfo } from '../../../simulator/src/api/catalog';
 import { kubectlSession, openSessionTerminal, terminalName } from '../terminal/kubectlTerminal';
 import { ExecSession } from '../terminal/session';
-import { openExec } from '../terminal/shell';
-import { attachablePod } from '../terminal/targets';
+import { openExec } from '../../../simulator/src/network/shell/execShell';
+import { attachablePod } from '../../../simulator/src/network/targets';
 import { PODS, targetOf, type CommandContext } from './services';
 
 /** "Ouvrir le terminal kubectl": the terminal already open, or a new one. */

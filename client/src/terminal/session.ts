@@ -5,8 +5,9 @@
  * No `vscode` here: the Pseudoterminal adapter (kubectlTerminal.ts) drives them.
  */
 import { HINT_PREFIX } from '../../../simulator/src/kubectl/commands/context';
+import type { ExecShell } from '../../../simulator/src/network/shell/execShell';
 import type { Completion } from './lineEditor';
-import type { ExecShell } from './shell';
+import { completeInShell } from './shellCompletion';
 
 export interface SessionOutput {
   /** What to print; lines end with `\n` (the adapter writes `\r\n`). */
@@ -59,7 +60,7 @@ export class ExecSession implements TerminalSession {
   }
 
   complete(before: string): Completion | undefined {
-    return this.shell.complete(before);
+    return completeInShell(this.shell, before);
   }
 
   endOfInput(): SessionOutput {

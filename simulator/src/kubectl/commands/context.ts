@@ -19,6 +19,8 @@ export interface KubectlIo {
    * changes, within this simulated time (default 60 s; false: leave it to the caller).
    */
   settle?: false | { maxSimulatedMs: number };
+  /** The caller is a terminal (the editor's): `kubectl exec -t` gets its TTY. */
+  terminal?: boolean;
 }
 
 export interface KubectlResult {
@@ -66,6 +68,10 @@ export interface CommandContext {
   path: string;
   /** Positional arguments (after the subcommand words). */
   args: string[];
+  /** How many of `args` came before `--` (cobra's ArgsLenAtDash), -1 without it. */
+  argsLenAtDash: number;
+  /** KubectlIo.terminal. */
+  terminal: boolean;
   flags: Flags;
   /** `-n`, else `default`. */
   namespace: string;

@@ -166,6 +166,8 @@ export function runKubectl(cluster: Cluster, args: readonly string[], io: Kubect
       now: cluster.clock.now(),
       path,
       args: parsed.positionals,
+      argsLenAtDash: parsed.argsLenAtDash,
+      terminal: io.terminal === true,
       flags,
       namespace: namespace === '' ? 'default' : namespace,
       namespaceGiven: namespace !== '',

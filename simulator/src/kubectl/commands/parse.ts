@@ -26,6 +26,8 @@ export interface ParsedArgs {
   positionals: string[];
   /** Values of the flags given, by long name (repeatable flags accumulate). */
   values: Map<string, FlagValue>;
+  /** cobra's ArgsLenAtDash: how many positionals came before `--`, -1 without it. */
+  argsLenAtDash: number;
 }
 
 /** A syntax error pflag reports; kubectl prints it with `See 'kubectl X --help' for usage.` */
@@ -160,9 +162,11 @@ export function parseFlags(args: readonly string[], specs: readonly FlagSpec[]):
   const byShort = new Map(specs.filter((spec) => spec.short).map((spec) => [spec.short!, spec]));
   const values = new Map<string, FlagValue>();
   const positionals: string[] = [];
+  let argsLenAtDash = -1;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--') {
+      argsLenAtDash = positionals.length;
       positionals.push(...args.slice(i + 1));
       break;
     }
@@ -207,7 +211,7 @@ export function parseFlags(args: readonly string[], specs: readonly FlagSpec[]):
       }
     }
   }
-  return { positionals, values };
+  return { positionals, values, argsLenAtDash };
 }
 
 /**

@@ -2,14 +2,16 @@
  * What a container sees of its file system: the image's files and what the kubelet mounts
  * (the simulator's machine gives both), plus the Pod's volumes at their mountPath, as the
  * kubelet's volume plugins write them: one file per ConfigMap or Secret key (or per
- * `items` entry), projected sources, downward API files, and empty folders for emptyDir,
- * PersistentVolumeClaims and hostPath. A directory mount hides what the image had there;
- * a `subPath` mount puts one entry at the mount path. Pure: read from the store.
+ * `items` entry), projected sources, downward API files; emptyDir, PersistentVolumeClaim
+ * and hostPath folders hold what the Pod's containers wrote there (empty at first). A
+ * directory mount hides what the image had there; a `subPath` mount puts one entry at the
+ * mount path. Pure: read from the store.
  */
-import { kindInfo } from '../../../simulator/src/api/catalog';
-import { decodeBase64 } from '../../../simulator/src/kubelet/config';
-import type { StateReader } from '../../../simulator/src/kubelet/replay';
-import { isJsonObject, type JsonObject } from '../../../simulator/src/store/json';
+import { kindInfo } from '../api/catalog';
+import { decodeBase64 } from '../kubelet/config';
+import type { StateReader } from '../kubelet/replay';
+import { list, obj, text } from '../kubelet/util';
+import { isJsonObject, type JsonObject } from '../store/json';
 
 const CONFIGMAPS = kindInfo('v1', 'ConfigMap')!;
 const SECRETS = kindInfo('v1', 'Secret')!;
@@ -23,10 +25,6 @@ export interface PodFiles {
 
 /** The folders every image has. */
 const SYSTEM_DIRECTORIES = ['/', '/bin', '/dev', '/etc', '/home', '/proc', '/root', '/run', '/sbin', '/sys', '/tmp', '/usr', '/usr/bin', '/usr/local', '/usr/local/bin', '/usr/sbin', '/var', '/var/log', '/var/run'];
-
-const obj = (value: unknown): JsonObject => (isJsonObject(value) ? value : {});
-const list = (value: unknown): JsonObject[] => (Array.isArray(value) ? value.filter(isJsonObject) : []);
-const text = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '');
 
 /** `/a/b/` and `a//b` made absolute and clean. */
 export function normalizePath(path: string, cwd = '/'): string {
@@ -106,9 +104,16 @@ function volumeContent(reader: StateReader, pod: JsonObject, volume: JsonObject)
 
 /**
  * The container's files: `base` (the image's and the kubelet's, from the simulator's
- * machine) with the Pod's volumes mounted over them.
+ * machine) with the Pod's volumes mounted over them; `written` tells what the Pod's
+ * containers wrote in a volume they share (an emptyDir starts empty otherwise).
  */
-export function podFiles(reader: StateReader, pod: JsonObject, container: JsonObject, base: Readonly<Record<string, string>>): PodFiles {
+export function podFiles(
+  reader: StateReader,
+  pod: JsonObject,
+  container: JsonObject,
+  base: Readonly<Record<string, string>>,
+  written: (volume: string) => Record<string, string> | undefined = () => undefined,
+): PodFiles {
   const files = new Map(Object.entries(base));
   const directories = new Set(SYSTEM_DIRECTORIES);
   const volumes = new Map(list(obj(pod.spec).volumes).map((volume) => [text(volume.name), volume]));
@@ -117,7 +122,7 @@ export function podFiles(reader: StateReader, pod: JsonObject, container: JsonOb
     if (!volume) continue;
     const mountPath = normalizePath(text(mount.mountPath));
     const subPath = text(mount.subPath);
-    const content = volumeContent(reader, pod, volume) ?? {};
+    const content = volumeContent(reader, pod, volume) ?? written(text(mount.name)) ?? {};
     if (subPath !== '') {
       // One entry of the volume at the mount path: a file, or a folder of the volume.
       if (Object.hasOwn(content, subPath)) files.set(mountPath, content[subPath]!);

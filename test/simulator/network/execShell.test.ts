@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Cluster } from '../../../simulator/src/cluster';
 import { kindInfo } from '../../../simulator/src/api/catalog';
-import { openExec, type ExecShell } from '../../../client/src/terminal/shell';
+import { openExec, type ExecShell } from '../../../simulator/src/network/shell/execShell';
 import { podNames, runningCluster, WEB } from './fixtures';
 
 const PODS = kindInfo('v1', 'Pod')!;
@@ -16,7 +16,7 @@ function shell(cluster: Cluster = runningCluster(), prefix = 'web') {
   return { sh, pod, cluster, run: (line: string) => sh.runLine(line).output };
 }
 
-describe('terminal: the exec shell in a simulated container', () => {
+describe('network: the exec shell in a simulated container', () => {
   describe('files', () => {
     it('shows a mounted ConfigMap as one file per key (ls, cat)', () => {
       const { run } = shell();
@@ -138,18 +138,17 @@ describe('terminal: the exec shell in a simulated container', () => {
     });
   });
 
-  it("refuses a Pod that does not run, and an image without a shell", () => {
+  it("refuses a Pod that does not exist, and a program the image does not have (containerd's text)", () => {
     const cluster = runningCluster();
-    assert.deepEqual(openExec(() => cluster, { namespace: 'default', pod: 'nope' }), { ok: false, error: 'Error from server (NotFound): pods "nope" not found', exitCode: 1 });
+    assert.deepEqual(openExec(() => cluster, { namespace: 'default', pod: 'nope' }), { ok: false, error: 'Error from server (NotFound): pods "nope" not found', exitCode: 1, notice: '', reason: 'pod-not-found' });
     const who = openExec(() => cluster, { namespace: 'default', pod: podNames(cluster, 'who')[0]! });
     assert.ok(who.ok);
     assert.equal(who.shell.canRun(['sh']), false);
-    assert.equal(who.shell.runCommand(['ls']).code, 126);
-  });
-
-  it('completes paths of the container with Tab', () => {
-    const { sh } = shell();
-    assert.deepEqual(sh.complete('cat /etc/con')?.candidates, ['/etc/config/']);
-    assert.deepEqual(sh.complete('cat /etc/config/g'), { start: 4, candidates: ['/etc/config/greeting'] });
+    const result = who.shell.runCommand(['ls']);
+    assert.ok('error' in result);
+    assert.match(result.error, /^error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "[0-9a-f]{64}": OCI runtime exec failed: exec failed: unable to start container process: exec: "ls": executable file not found in \$PATH: unknown$/);
+    const bash = who.shell.runCommand(['/bin/bash']);
+    assert.ok('error' in bash);
+    assert.match(bash.error, /exec: "\/bin\/bash": stat \/bin\/bash: no such file or directory: unknown$/);
   });
 });

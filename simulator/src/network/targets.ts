@@ -3,19 +3,18 @@
  * choose it (AttachablePodForObject: the Pod itself, or among the Pods a workload's or a
  * Service's selector selects, ready and running ones first, then the oldest), and the Pod
  * port a port-forward reaches (a Service's port goes to its targetPort, named ports are
- * looked up in the Pod). Texts are kubectl's own.
+ * looked up in the Pod), and the container kubectl picks when none is named. Texts are
+ * kubectl's own.
  */
-import { findResource, kindInfo, type KindInfo } from '../../../simulator/src/api/catalog';
-import { formatLabelSelector } from '../../../simulator/src/store/selectors';
-import { isJsonObject, type JsonObject } from '../../../simulator/src/store/json';
-import type { ObjectStore } from '../../../simulator/src/store/store';
-import { containerPort } from './network';
+import { findResource, kindInfo, type KindInfo } from '../api/catalog';
+import { list, obj, text } from '../kubelet/util';
+import { formatLabelSelector } from '../store/selectors';
+import { isJsonObject, type JsonObject } from '../store/json';
+import type { ObjectStore } from '../store/store';
+import { containerPort } from './http';
 
 const PODS = kindInfo('v1', 'Pod')!;
 
-const obj = (value: unknown): JsonObject => (isJsonObject(value) ? value : {});
-const list = (value: unknown): JsonObject[] => (Array.isArray(value) ? value.filter(isJsonObject) : []);
-const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 const nameOf = (object: JsonObject): string => text(obj(object.metadata).name);
 
 export type Found<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -51,7 +50,8 @@ export function attachablePod(store: ObjectStore, namespace: string, info: KindI
     return nameOf(a) < nameOf(b) ? -1 : 1;
   });
   const pod = pods[0];
-  return pod ? { ok: true, value: pod } : { ok: false, error: `error: no matching resources found` };
+  // Mirrors GetFirstPod: no Pod yet, it watches for one until --pod-running-timeout (1m).
+  return pod ? { ok: true, value: pod } : { ok: false, error: 'error: timed out waiting for the condition' };
 }
 
 /**
@@ -74,4 +74,25 @@ export function forwardTarget(store: ObjectStore, namespace: string, info: KindI
   const phase = text(obj(pod.status).phase);
   if (phase !== 'Running') return { ok: false, error: `error: unable to forward port because pod is not running. Current status=${phase || 'Pending'}` };
   return { ok: true, value: { pod, port } };
+}
+
+/** podcmd.AllContainerNames: `init (init), web, sidecar`. */
+function allContainerNames(pod: JsonObject): string {
+  const spec = obj(pod.spec);
+  return [...list(spec.initContainers).map((c) => `${text(c.name)} (init)`), ...list(spec.containers).map((c) => text(c.name)), ...list(spec.ephemeralContainers).map((c) => `${text(c.name)} (ephem)`)].join(', ');
+}
+
+/**
+ * Mirrors podcmd.FindOrDefaultContainerByName: the `kubectl.kubernetes.io/default-container`
+ * annotation's container, else the first one, said on stderr when there was a choice
+ * (`Defaulted container "web" out of: web, sidecar`) unless `quiet`.
+ */
+export function defaultContainer(pod: JsonObject, quiet = false): { name: string; notice: string } {
+  const spec = obj(pod.spec);
+  const containers = list(spec.containers);
+  const annotated = text(obj(obj(pod.metadata).annotations)['kubectl.kubernetes.io/default-container']);
+  if (annotated !== '' && containers.some((c) => text(c.name) === annotated)) return { name: annotated, notice: '' };
+  const name = text(containers[0]?.name);
+  const choice = containers.length > 1 || list(spec.initContainers).length > 0 || list(spec.ephemeralContainers).length > 0;
+  return { name, notice: choice && !quiet ? `Defaulted container ${JSON.stringify(name)} out of: ${allContainerNames(pod)}\n` : '' };
 }
