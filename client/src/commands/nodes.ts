@@ -1,46 +1,15 @@
 import * as vscode from 'vscode';
-import { kindInfo } from '../../../simulator/src/api/catalog';
-import { formatTimestamp } from '../../../simulator/src/clock';
 import type { KubectlResult } from '../../../simulator/src/kubectl/commands/index';
-import type { KubeObject, ObjectStore } from '../../../simulator/src/store/store';
+import { setNodeHealth } from '../../../simulator/src/scheduler/nodeops';
+import type { KubeObject } from '../../../simulator/src/store/store';
 import type { ObjectRef } from '../cluster/service';
 import type { AtelierContext } from '../context';
 import { NODES, runAndReport, targetOf } from './services';
 
-const NODE = kindInfo('v1', 'Node')!;
-
 type Condition = { type?: string; status?: string; reason?: string; message?: string; lastHeartbeatTime?: string; lastTransitionTime?: string };
 
-/** What the kubelet reports when all is well, condition by condition. */
-const HEALTHY: Record<string, [status: string, reason: string, message: string]> = {
-  MemoryPressure: ['False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'],
-  DiskPressure: ['False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'],
-  PIDPressure: ['False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'],
-  Ready: ['True', 'KubeletReady', 'kubelet is posting ready status'],
-};
-
-/**
- * A Node whose kubelet stopped posting its status, or started again. Mirrors the node
- * lifecycle controller's tryUpdateNodeHealth: after the grace period every condition becomes
- * Unknown (`NodeStatusUnknown`, `Kubelet stopped posting node status.`), which the
- * controller turns into the `node.kubernetes.io/unreachable` taint; the kubelet's next
- * status puts its own conditions back.
- */
-export function setNodeHealth(store: ObjectStore, name: string, healthy: boolean, now: number): KubeObject {
-  const node = store.get(NODE, '', name);
-  const status = (node.status ?? {}) as { conditions?: Condition[] };
-  const stamp = formatTimestamp(now);
-  const conditions = (status.conditions ?? []).map((condition): Condition => {
-    const type = String(condition.type);
-    if (!healthy) {
-      if (condition.status === 'Unknown') return condition;
-      return { ...condition, status: 'Unknown', reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.', lastTransitionTime: stamp };
-    }
-    const [wanted, reason, message] = HEALTHY[type] ?? ['False', condition.reason ?? '', condition.message ?? ''];
-    return { ...condition, status: wanted, reason, message, lastHeartbeatTime: stamp, ...(condition.status === wanted ? {} : { lastTransitionTime: stamp }) };
-  });
-  return store.updateStatus({ ...node, status: { ...status, conditions } });
-}
+/** A Node whose kubelet stops or resumes posting its status (the simulator's own, shared with the CLI). */
+export { setNodeHealth };
 
 /** The Node's Ready condition status: `True`, `False`, `Unknown`. */
 export function readyStatus(node: KubeObject | undefined): string | undefined {

@@ -7,7 +7,7 @@
 import type { KindInfo } from './catalog';
 import type { Finding } from './validation/finding';
 
-export type StatusReason = 'NotFound' | 'AlreadyExists' | 'Invalid' | 'Conflict' | 'Forbidden' | 'BadRequest' | 'MethodNotAllowed' | 'InternalError';
+export type StatusReason = 'NotFound' | 'AlreadyExists' | 'Invalid' | 'Conflict' | 'Forbidden' | 'BadRequest' | 'MethodNotAllowed' | 'TooManyRequests' | 'InternalError';
 
 export interface StatusCause {
   type: string;

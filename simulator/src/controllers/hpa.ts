@@ -121,6 +121,9 @@ function reconcileAutoscaler(hpa: KubeObject, reader: Reader, memory: Memory): R
       desired = computed.replicas;
       metricName = computed.metric;
     }
+    // As upstream, the reason is decided before normalization: when the metrics propose the
+    // current size and the stabilization window (a higher recent recommendation) still moves
+    // it, reconcileAutoscaler records `New size: 5; reason: ` with an empty reason. Kept as is.
     if (desired > current) rescaleReason = `${metricName} above target`;
     if (desired < current) rescaleReason = 'All metrics below target';
     const normalization = { current, desired, min: spec.minReplicas, max: spec.maxReplicas, now, conditions: sync.conditions };

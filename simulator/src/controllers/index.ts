@@ -19,6 +19,9 @@ import { createNodeLifecycleController } from '../scheduler/lifecycle';
 import { createScheduler } from '../scheduler/scheduler';
 import { withVolumeBinding } from '../scheduler/volumes';
 import { createPersistentVolumeController } from './persistentvolume';
+import { createResourceQuotaController } from './resourcequota';
+import { createDisruptionController } from './disruption';
+import { createTaintEvictionController } from './tainteviction';
 import type { Controller } from './types';
 
 /** A fresh set of controllers for one cluster (controllers may hold caches). */
@@ -32,6 +35,8 @@ export function defaultControllers(): Controller[] {
     createTtlAfterFinishedController(),
     createCronJobController(),
     createHpaController(),
+    createResourceQuotaController(),
+    createDisruptionController(),
     createNamespaceController(),
     createServiceAccountController(),
     createRootCACertPublisher(),
@@ -39,6 +44,7 @@ export function defaultControllers(): Controller[] {
     createServiceLbController(),
     createClusterRoleAggregationController(),
     createNodeLifecycleController(),
+    createTaintEvictionController(),
     createPersistentVolumeController(),
     withVolumeBinding(createScheduler()),
     createKubelet(),

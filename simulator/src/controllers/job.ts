@@ -220,7 +220,9 @@ function manageJob(sync: Sync, pods: KubeObject[], completions: number | undefin
   for (const index of indexes) {
     const generateName = generateNameFor(job, index);
     const podName = generatePodName(sync.reader, namespaceOf(job), generateName, taken);
-    sync.actions.push({ type: 'create', object: podFromTemplate(job, podName, generateName, index) });
+    // RealPodControl: a refused Pod is `FailedCreate: Error creating: ...`, and the sync is retried.
+    const onError = (error: unknown): Action[] => [event(job, 'FailedCreate', `Error creating: ${error instanceof Error ? error.message : String(error)}`, 'Warning')];
+    sync.actions.push({ type: 'create', object: podFromTemplate(job, podName, generateName, index), onError });
     sync.actions.push(event(job, 'SuccessfulCreate', `Created pod: ${podName}`));
   }
   sync.activeCount += indexes.length;

@@ -6,6 +6,7 @@
  * fullyLabeledReplicas, readyReplicas, availableReplicas and observedGeneration.
  */
 import { kindInfo } from '../api/catalog';
+import { formatTimestamp } from '../clock';
 import { deepEqual, isJsonObject, type JsonObject } from '../store/json';
 import type { KubeObject, WatchEvent } from '../store/store';
 import { controllerOf, claim, newControllerRef, OwnershipIndex, podEventKeys, SelectorCache } from './deployment/ownership';
@@ -63,22 +64,42 @@ function syncReplicaSet(key: string, reader: Reader, caches: Caches): ReconcileR
     .filter((pod): pod is KubeObject => pod !== undefined && isPodActive(pod));
   const { claimed, adopt, release } = claim(rs, candidates, selector);
   for (const { name: podName, patch } of [...adopt, ...release]) actions.push({ type: 'patch', info: PODS, namespace, name: podName, patch });
-  if (!isBeingDeleted(rs)) actions.push(...manageReplicas(rs, claimed, reader, caches));
   const now = reader.now();
   const status = calculateStatus(rs, claimed, now);
+  // Mirrors syncReplicaSet: a refused creation is reported (FailedCreate, ReplicaFailure) and retried.
+  const failed = (error: unknown): Action[] => [
+    { type: 'event', event: { involved: rs, type: 'Warning', reason: 'FailedCreate', message: `Error creating: ${error instanceof Error ? error.message : String(error)}`, component: COMPONENT } },
+    { type: 'updateStatus', object: { ...rs, status: withReplicaFailure(rs, status, error, now) } },
+  ];
+  if (!isBeingDeleted(rs)) actions.push(...manageReplicas(rs, claimed, reader, caches, failed));
   if (!deepEqual(status, rs.status)) actions.push({ type: 'updateStatus', object: { ...rs, status } });
   return { actions, requeueAfter: nextAvailability(rs, claimed, now) };
 }
 
+/** calculateStatus after a failed manageReplicas: a ReplicaFailure condition, unless one is there already. */
+function withReplicaFailure(rs: KubeObject, status: JsonObject, error: unknown, now: number): JsonObject {
+  const previous = Array.isArray(statusOf(rs).conditions) ? (statusOf(rs).conditions as JsonObject[]) : [];
+  const existing = previous.find((condition) => condition.type === 'ReplicaFailure');
+  const condition = existing ?? {
+    type: 'ReplicaFailure',
+    status: 'True',
+    lastTransitionTime: formatTimestamp(now),
+    reason: 'FailedCreate',
+    message: error instanceof Error ? error.message : String(error),
+  };
+  const others = Array.isArray(status.conditions) ? (status.conditions as JsonObject[]) : [];
+  return { ...status, conditions: [...others, condition] };
+}
+
 /** Mirrors manageReplicas: create what is missing, delete the surplus, 500 at most per sync. */
-function manageReplicas(rs: KubeObject, pods: KubeObject[], reader: Reader, caches: Caches): Action[] {
+function manageReplicas(rs: KubeObject, pods: KubeObject[], reader: Reader, caches: Caches, onError: (error: unknown) => Action[]): Action[] {
   const actions: Action[] = [];
   const diff = pods.length - replicasOf(rs);
   if (diff < 0) {
     const taken = new Set<string>();
     for (let i = 0; i < Math.min(-diff, BURST_REPLICAS); i++) {
       const pod = podFromTemplate(rs, generatePodName(reader, rs, taken));
-      actions.push({ type: 'create', object: pod });
+      actions.push({ type: 'create', object: pod, onError });
       actions.push(event(rs, 'SuccessfulCreate', `Created pod: ${nameOf(pod)}`));
     }
   } else if (diff > 0) {
@@ -165,8 +186,10 @@ function calculateStatus(rs: KubeObject, pods: KubeObject[], now: number): JsonO
   if (available > 0) status.availableReplicas = available;
   const generation = metaOf(rs).generation;
   if (typeof generation === 'number' && generation !== 0) status.observedGeneration = generation;
+  // A sync that gets here created what it had to: a past ReplicaFailure goes away.
   const conditions = statusOf(rs).conditions;
-  if (Array.isArray(conditions) && conditions.length > 0) status.conditions = conditions;
+  const kept = Array.isArray(conditions) ? conditions.filter((condition) => !isJsonObject(condition) || condition.type !== 'ReplicaFailure') : [];
+  if (kept.length > 0) status.conditions = kept;
   return status;
 }
 

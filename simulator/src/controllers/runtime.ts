@@ -5,7 +5,7 @@
  */
 import type { Clock } from '../clock';
 import { StatusError } from '../api/errors';
-import type { ObjectStore, WatchEvent } from '../store/store';
+import type { KubeObject, ObjectStore, WatchEvent } from '../store/store';
 import { EventRecorder } from './events';
 import type { Action, Controller, Reader, Trigger } from './types';
 
@@ -228,7 +228,8 @@ export class ControllerRuntime {
     const writes = this.store.uncopied;
     switch (action.type) {
       case 'create':
-        writes.create(action.object);
+        if (!action.onError) writes.create(action.object);
+        else this.createOrElse(action.object, action.onError);
         break;
       case 'update':
         writes.update(action.object);
@@ -248,6 +249,16 @@ export class ControllerRuntime {
       case 'bind':
         writes.bindPod(action.namespace, action.name, action.node);
         break;
+    }
+  }
+
+  /** A create whose refusal the controller answers (see Action.onError), then rethrown. */
+  private createOrElse(object: KubeObject, onError: (error: unknown) => Action[]): void {
+    try {
+      this.store.uncopied.create(object);
+    } catch (error) {
+      for (const next of onError(error)) this.apply(next);
+      throw error;
     }
   }
 

@@ -72,6 +72,11 @@ function namespaceOf(info: typeof CONFIGMAPS, name: string, types: readonly Watc
   };
 }
 
+/** The `default` ServiceAccount the controller creates in a namespace. */
+export function defaultServiceAccount(namespace: string): KubeObject {
+  return { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: DEFAULT_SERVICE_ACCOUNT, namespace } };
+}
+
 /** The `serviceaccount-controller`: a `default` ServiceAccount in every Active namespace. */
 export function createServiceAccountController(): Controller {
   return {
@@ -79,7 +84,7 @@ export function createServiceAccountController(): Controller {
     triggers: [self(NAMESPACES), namespaceOf(SERVICE_ACCOUNTS, DEFAULT_SERVICE_ACCOUNT, ['DELETED'])],
     reconcile(key: string, reader: Reader): ReconcileResult {
       if (!activeNamespace(reader, key) || reader.get(SERVICE_ACCOUNTS, key, DEFAULT_SERVICE_ACCOUNT)) return { actions: [] };
-      return { actions: [{ type: 'create', object: { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: DEFAULT_SERVICE_ACCOUNT, namespace: key } } }] };
+      return { actions: [{ type: 'create', object: defaultServiceAccount(key) }] };
     },
   };
 }

@@ -32,7 +32,16 @@ export interface EventInput {
 }
 
 export type Action =
-  | { type: 'create'; object: KubeObject }
+  | {
+      type: 'create';
+      object: KubeObject;
+      /**
+       * When the API server refuses the object (a quota, a LimitRange): the actions to
+       * apply instead (a FailedCreate event, a status); the reconcile then stops there and
+       * counts as failed, retried with back-off, as a controller returning the error does.
+       */
+      onError?: (error: unknown) => Action[];
+    }
   /** Replaces the object; its metadata.resourceVersion guards against lost updates (409). */
   | { type: 'update'; object: KubeObject }
   /** Writes status only (the status subresource): no generation bump, no spec change. */

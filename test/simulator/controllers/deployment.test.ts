@@ -67,7 +67,7 @@ function kubelet(readyAfterMs = 1000): Controller {
       const pod = reader.get(PODS, namespace, name);
       if (!pod || meta(pod).deletionTimestamp) return { actions: [] };
       const containers = spec(pod).containers!;
-      if (!spec(pod).nodeName) return { actions: [{ type: 'patch', info: PODS, namespace, name, patch: { spec: { nodeName: `node-${name.charCodeAt(name.length - 1) % 3}` } } }] };
+      if (!spec(pod).nodeName) return { actions: [{ type: 'bind', namespace, name, node: `node-${name.charCodeAt(name.length - 1) % 3}` }] };
       if (status(pod).phase === 'Running' || containers.some((c) => String(c.image).includes('broken'))) return { actions: [] };
       const due = Date.parse(String(meta(pod).creationTimestamp)) + readyAfterMs;
       if (reader.now() < due) return { actions: [], requeueAfter: due - reader.now() };

@@ -72,7 +72,7 @@ function kubelet(outcome: (pod: KubeObject) => Outcome): Controller {
       if (phase === 'Succeeded' || phase === 'Failed') return { actions: [] };
       const now = formatTimestamp(reader.now());
       const spec = podSpec(pod);
-      if (!spec.nodeName) return { actions: [{ type: 'patch', info: PODS, namespace, name, patch: { spec: { nodeName: 'node-1' } } }] };
+      if (!spec.nodeName) return { actions: [{ type: 'bind', namespace, name, node: 'node-1' }] };
       const images = spec.containers.map((c) => ({ name: c.name, image: c.image, imageID: `${c.image}@sha256:0` }));
       if (phase !== 'Running') {
         const containerStatuses = images.map((c) => ({ ...c, ready: true, restartCount: 0, started: true, state: { running: { startedAt: now } } }));
@@ -366,7 +366,7 @@ function bind(): Controller {
       const { namespace, name } = splitKey(key);
       const pod = reader.get(PODS, namespace, name);
       if (!pod || podSpec(pod).nodeName || meta(pod).deletionTimestamp) return { actions: [] };
-      return { actions: [{ type: 'patch', info: PODS, namespace, name, patch: { spec: { nodeName: 'node-1' } } }] };
+      return { actions: [{ type: 'bind', namespace, name, node: 'node-1' }] };
     },
   };
 }

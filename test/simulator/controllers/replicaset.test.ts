@@ -65,7 +65,7 @@ function kubelet(options: { readyAfterMs?: number; stuck?: (pod: KubeObject) => 
       const { namespace, name } = splitKey(key);
       const pod = reader.get(PODS, namespace, name);
       if (!pod || meta(pod).deletionTimestamp) return { actions: [] };
-      if (!spec(pod).nodeName) return { actions: [{ type: 'patch', info: PODS, namespace, name, patch: { spec: { nodeName: `node-${name.charCodeAt(name.length - 1) % 3}` } } }] };
+      if (!spec(pod).nodeName) return { actions: [{ type: 'bind', namespace, name, node: `node-${name.charCodeAt(name.length - 1) % 3}` }] };
       if (status(pod).phase === 'Running' || options.stuck?.(pod)) return { actions: [] };
       const due = Date.parse(meta(pod).creationTimestamp as string) + delay;
       if (reader.now() < due) return { actions: [], requeueAfter: due - reader.now() };
@@ -152,7 +152,7 @@ describe('simulator/controllers: ReplicaSet', () => {
     runtime.runUntilSettled();
     const [a, b, c, d] = podNames(store);
     const set = (name: string, nodeName: string | undefined, ready: boolean) => {
-      if (nodeName) store.patch(PODS, 'default', name, { spec: { nodeName } });
+      if (nodeName) store.bindPod('default', name, nodeName);
       const pod = store.get(PODS, 'default', name);
       const conditions = [{ type: 'Ready', status: ready ? 'True' : 'False', lastTransitionTime: formatTimestamp(clock.now()) }];
       store.updateStatus({ ...pod, status: { ...status(pod), phase: nodeName ? 'Running' : 'Pending', conditions } });

@@ -74,7 +74,7 @@ const kubelet: Controller = {
     const pod = reader.get(PODS, namespace, name);
     if (!pod || meta(pod).deletionTimestamp) return { actions: [] };
     const containers = spec(pod).containers!;
-    if (!spec(pod).nodeName) return { actions: [{ type: 'patch', info: PODS, namespace, name, patch: { spec: { nodeName: 'node-1' } } }] };
+    if (!spec(pod).nodeName) return { actions: [{ type: 'bind', namespace, name, node: 'node-1' }] };
     if (status(pod).phase === 'Running' || containers.some((c) => String(c.image).includes('broken'))) return { actions: [] };
     const due = Date.parse(String(meta(pod).creationTimestamp)) + 1000;
     if (reader.now() < due) return { actions: [], requeueAfter: due - reader.now() };

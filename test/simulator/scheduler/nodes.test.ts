@@ -177,7 +177,7 @@ describe('simulator/scheduler: node lifecycle taints', () => {
     ]);
   });
 
-  it('taints a NotReady Node node.kubernetes.io/not-ready:NoSchedule', () => {
+  it('taints a NotReady Node node.kubernetes.io/not-ready, NoSchedule and NoExecute', () => {
     const { store, runtime } = withController();
     const node = store.get(NODE, '', 'worker-2');
     const status = node.status as { conditions: { type: string; status: string }[] };
@@ -186,7 +186,7 @@ describe('simulator/scheduler: node lifecycle taints', () => {
     runtime.runUntilSettled();
     assert.deepEqual(
       view(store.get(NODE, '', 'worker-2')).spec.taints!.map((t) => `${t.key}:${t.effect}`),
-      ['node.kubernetes.io/not-ready:NoSchedule'],
+      ['node.kubernetes.io/not-ready:NoSchedule', 'node.kubernetes.io/not-ready:NoExecute'],
     );
   });
 });

@@ -132,7 +132,11 @@ export function syncNodes(ctx: DaemonContext, remove: readonly KubeObject[], cre
   const taken = new Set<string>();
   for (const node of create.slice(0, BURST_REPLICAS)) {
     const pod = newDaemonPod(ctx.ds, generatePodName(ctx, taken), node, ctx.hash, ctx.generation);
-    ctx.actions.push({ type: 'create', object: pod });
+    // RealPodControl: a refused Pod is `FailedCreate: Error creating: ...`, and the sync is retried.
+    const onError = (error: unknown): Action[] => [
+      { type: 'event', event: { involved: ctx.ds, type: 'Warning', reason: 'FailedCreate', message: `Error creating: ${error instanceof Error ? error.message : String(error)}`, component: COMPONENT } },
+    ];
+    ctx.actions.push({ type: 'create', object: pod, onError });
     ctx.actions.push({ type: 'event', event: { involved: ctx.ds, type: 'Normal', reason: 'SuccessfulCreate', message: `Created pod: ${nameOf(pod)}`, component: COMPONENT } });
   }
   for (const pod of remove.slice(0, BURST_REPLICAS)) {

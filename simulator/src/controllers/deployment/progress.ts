@@ -25,6 +25,15 @@ function subject(ctx: SyncContext, newRS: KubeObject | undefined): string {
   return newRS ? `ReplicaSet ${JSON.stringify(nameOf(newRS))}` : `Deployment ${JSON.stringify(nameOf(ctx.d))}`;
 }
 
+/** ReplicaSetToDeploymentCondition of the ReplicaSet's ReplicaFailure condition, if any. */
+function replicaFailure(rs: KubeObject | undefined): ReturnType<typeof newCondition> | undefined {
+  const conditions = rs && Array.isArray(statusOf(rs).conditions) ? (statusOf(rs).conditions as JsonObject[]) : [];
+  const c = conditions.find((condition) => condition.type === 'ReplicaFailure');
+  if (!c) return undefined;
+  const time = typeof c.lastTransitionTime === 'string' ? c.lastTransitionTime : '';
+  return { ...newCondition('ReplicaFailure', c.status === 'False' ? 'False' : 'True', typeof c.reason === 'string' ? c.reason : '', typeof c.message === 'string' ? c.message : '', time), lastUpdateTime: time };
+}
+
 /** Mirrors syncRolloutStatus: the status with the progress of the rollout estimated. */
 export function syncRolloutStatus(ctx: SyncContext, allRSs: readonly (KubeObject | undefined)[], newRS: KubeObject | undefined): void {
   const { d, now } = ctx;
@@ -47,8 +56,10 @@ export function syncRolloutStatus(ctx: SyncContext, allRSs: readonly (KubeObject
       setCondition(status, newCondition('Progressing', 'False', Reason.TimedOut, `${subject(ctx, newRS)} has timed out progressing.`, ctx.time));
     }
   }
-  // ReplicaFailure conditions of the ReplicaSets are not modelled (their creations do not fail here).
-  removeCondition(status, 'ReplicaFailure');
+  // Mirrors getReplicaFailures: the new ReplicaSet's ReplicaFailure (else an old one's) is the Deployment's.
+  const failure = replicaFailure(newRS) ?? allRSs.map(replicaFailure).find((condition) => condition !== undefined);
+  if (failure) setCondition(status, failure);
+  else removeCondition(status, 'ReplicaFailure');
   if (deepEqual(status, statusOf(d))) requeueStuckDeployment(ctx, status);
   d.status = status;
 }

@@ -136,7 +136,15 @@ export function createStatefulPod(ctl: PodControl, pod: KubeObject): string | un
     podEvent(ctl, 'create', pod, error);
     return error;
   }
-  ctl.actions.push({ type: 'create', object: pod });
+  // A Pod the API server refuses (invalid, forbidden by admission) is recordPodEvent's
+  // FailedCreate, and the sync fails, to be retried with back-off.
+  const onError = (error: unknown): Action[] => [
+    {
+      type: 'event',
+      event: { involved: ctl.set, type: 'Warning', reason: 'FailedCreate', message: `create Pod ${nameOf(pod)} in StatefulSet ${nameOf(ctl.set)} failed error: ${error instanceof Error ? error.message : String(error)}`, component: COMPONENT },
+    },
+  ];
+  ctl.actions.push({ type: 'create', object: pod, onError });
   updateClaimsForRetentionPolicy(ctl, ctl.set, pod);
   podEvent(ctl, 'create', pod);
   return undefined;

@@ -2,7 +2,8 @@
  * `kubectl create`: `-f FILE|DIR` (create only: an existing object is an AlreadyExists
  * error), and the generators kubectl v1.30 builds objects with: `create namespace`,
  * `create deployment --image --replicas --port [-- COMMAND]`, `create configmap
- * --from-literal --from-file`, `create secret generic --from-literal --from-file`.
+ * --from-literal --from-file`, `create secret generic --from-literal --from-file`,
+ * `create serviceaccount`.
  * The objects are the ones kubectl sends (see `--dry-run=client -o yaml` on a real
  * kubectl); the API server then defaults them.
  */
@@ -52,7 +53,7 @@ function oneName(context: CommandContext): string {
 function runCreateFiles(context: CommandContext): void {
   const paths = context.flags.list('filename');
   if (paths.length === 0) {
-    if (context.args.length > 0) throw new UsageError(`Unexpected args: [${context.args.join(' ')}]`, 'Sous-commandes de kubectl create ici : namespace, deployment, configmap, secret generic ; ou « kubectl create -f fichier.yaml ».');
+    if (context.args.length > 0) throw new UsageError(`Unexpected args: [${context.args.join(' ')}]`, 'Sous-commandes de kubectl create ici : namespace, deployment, configmap, secret generic, serviceaccount ; ou « kubectl create -f fichier.yaml ».');
     throw new KubectlError('must specify one of -f and -k', 'Dis à kubectl quoi créer : « kubectl create -f fichier.yaml », ou « kubectl create deployment web --image=nginx ».');
   }
   const dryRun = dryRunOf(context);
@@ -73,6 +74,7 @@ function runCreateFiles(context: CommandContext): void {
 
 const NAMESPACES = kindInfo('v1', 'Namespace')!;
 const DEPLOYMENTS = kindInfo('apps/v1', 'Deployment')!;
+const SERVICE_ACCOUNTS = kindInfo('v1', 'ServiceAccount')!;
 const CONFIGMAPS = kindInfo('v1', 'ConfigMap')!;
 const SECRETS = kindInfo('v1', 'Secret')!;
 
@@ -81,6 +83,14 @@ const NAMESPACE: Command = {
   flags: COMMON,
   run(context) {
     createObject(context, NAMESPACES, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: oneName(context) }, spec: {} });
+  },
+};
+
+const SERVICE_ACCOUNT: Command = {
+  summary: 'Create a service account with the specified name',
+  flags: COMMON,
+  run(context) {
+    createObject(context, SERVICE_ACCOUNTS, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: oneName(context) } });
   },
 };
 
@@ -196,6 +206,6 @@ export const CREATE: CommandGroup = {
   summary: 'Create a resource from a file or from stdin',
   help: '',
   command: { summary: 'Create a resource from a file or from stdin', flags: [...COMMON, ...FILENAME_FLAGS], run: runCreateFiles },
-  subcommands: { namespace: NAMESPACE, deployment: DEPLOYMENT, configmap: CONFIGMAP, secret: SECRET },
-  aliases: { ns: 'namespace', deploy: 'deployment', cm: 'configmap' },
+  subcommands: { namespace: NAMESPACE, deployment: DEPLOYMENT, configmap: CONFIGMAP, secret: SECRET, serviceaccount: SERVICE_ACCOUNT },
+  aliases: { ns: 'namespace', deploy: 'deployment', cm: 'configmap', sa: 'serviceaccount' },
 };

@@ -5,11 +5,13 @@
 import { API_RESOURCES } from './apiResources';
 import { APPLY } from './apply';
 import { AUTH } from './auth';
+import { AUTOSCALE } from './autoscale';
 import type { Command, CommandGroup } from './context';
 import { CREATE } from './create';
 import { DELETE } from './delete';
 import { DESCRIBE } from './describe';
 import { EVENTS_COMMAND } from './events';
+import { EXEC } from './exec';
 import { EXPLAIN } from './explain';
 import { GET } from './get';
 import { ANNOTATE, LABEL } from './label';
@@ -37,12 +39,14 @@ export const COMMANDS: Readonly<Record<string, Command | CommandGroup>> = {
   delete: DELETE,
   rollout: ROLLOUT,
   scale: SCALE,
+  autoscale: AUTOSCALE,
   top: TOP,
   cordon: CORDON,
   uncordon: UNCORDON,
   drain: DRAIN,
   describe: DESCRIBE,
   logs: LOGS,
+  exec: EXEC,
   auth: AUTH,
   apply: APPLY,
   label: LABEL,

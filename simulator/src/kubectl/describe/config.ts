@@ -6,9 +6,10 @@ import { canonicalQuantity } from '../../api/quantity';
 import { compareStrings } from '../../store/json';
 import { rfc1123z } from '../age';
 import { arr, at, meta, nameOf, obj, str, strs, type Json } from '../fields';
+import { SCOPE_HELP, writeLimitRangeRows } from './policy';
 import { type DescribeWriter, writeAnnotations, writeEvents, writeLabels } from './writer';
 
-const quantity = (value: unknown): string => (value === undefined ? '0' : canonicalQuantity(value as string));
+const quantity = (value: unknown): string => (value === undefined ? '0' : canonicalQuantity(value));
 
 /** The byte length of a base64 value, as the API server decodes `data`. */
 export function base64Length(value: string): number {
@@ -23,7 +24,10 @@ function describeQuotas(w: DescribeWriter, quotas: readonly Json[]): void {
   for (const q of [...quotas].sort((a, b) => compareStrings(nameOf(a), nameOf(b)))) {
     w.write(1, `Name:\t${nameOf(q)}\n`);
     const scopes = strs(at(q, 'spec.scopes')).sort(compareStrings);
-    if (scopes.length > 0) w.write(1, `Scopes:\t${scopes.join(', ')}\n`);
+    if (scopes.length > 0) {
+      w.write(1, `Scopes:\t${scopes.join(', ')}\n`);
+      for (const scope of scopes) if (SCOPE_HELP[scope]) w.write(1, `* ${SCOPE_HELP[scope]}\n`);
+    }
     w.write(1, 'Resource\tUsed\tHard\n');
     w.write(1, '--------\t---\t---\n');
     const hard = obj(at(q, 'status.hard'));
@@ -36,17 +40,7 @@ function describeLimitRanges(w: DescribeWriter, ranges: readonly Json[]): void {
   if (ranges.length === 0) return w.write(0, 'No LimitRange resource.\n');
   w.write(0, 'Resource Limits\n Type\tResource\tMin\tMax\tDefault Request\tDefault Limit\tMax Limit/Request Ratio\n');
   w.write(0, ' ----\t--------\t---\t---\t---------------\t-------------\t-----------------------\n');
-  for (const range of ranges) {
-    for (const item of arr(at(range, 'spec.limits'))) {
-      const columns = ['min', 'max', 'defaultRequest', 'default', 'maxLimitRequestRatio'].map((key) => obj(item[key]));
-      // Go iterates a map here (random order); sorted keeps the simulator deterministic.
-      const names = [...new Set(columns.flatMap((c) => Object.keys(c)))].sort(compareStrings);
-      for (const name of names) {
-        const cells = columns.map((c) => (c[name] === undefined ? '-' : quantity(c[name])));
-        w.write(0, ` ${str(item.type)}\t${name}\t${cells.join('\t')}\n`);
-      }
-    }
-  }
+  for (const range of ranges) writeLimitRangeRows(w, range, ' ');
 }
 
 export function describeNamespace(w: DescribeWriter, ns: Json, quotas: readonly Json[], limitRanges: readonly Json[]): void {

@@ -14,7 +14,7 @@ import { type DescribeWriter, writeLabels, writeAnnotations, writeTolerations } 
 /** Resolves a `fieldRef` env var against the pod (EnvValueRetriever); absent for templates. */
 export type EnvResolver = (fieldPath: string) => string;
 
-const quantity = (value: unknown): string => canonicalQuantity(value as string);
+const quantity = (value: unknown): string => canonicalQuantity(value);
 const stringOrNone = (text: string): string => (text === '' ? '<none>' : text);
 
 function describeResources(w: DescribeWriter, resources: unknown, level: number): void {

@@ -12,6 +12,11 @@ import { describeGeneric } from './generic';
 import { describeNode } from './node';
 import { describePod } from './pod';
 import { describeService, endpointsAsSlices, slicesOfService } from './service';
+import { describeCronJob, describeDaemonSet, describeJob, describeStatefulSet } from './apps';
+import { describeEndpoints, describeIngress, describeNetworkPolicy } from './network';
+import { describeHorizontalPodAutoscaler, describeLimitRange, describePodDisruptionBudget, describeResourceQuota } from './policy';
+import { describeBinding, describeRoleLike, describeServiceAccount } from './rbac';
+import { describePersistentVolume, describePersistentVolumeClaim, describeStorageClass } from './storage';
 import { describeDeployment, describeReplicaSet } from './workloads';
 import { DescribeWriter } from './writer';
 
@@ -21,14 +26,23 @@ export { writeEvents, DescribeWriter } from './writer';
 export interface DescribeRelated {
   /** Events whose involvedObject is the object (see gatherRelated for kubectl's selector). */
   events?: readonly Json[];
-  /** ReplicaSet: pods of its namespace; Node: the non-terminated pods bound to it. */
+  /**
+   * ReplicaSet, StatefulSet, DaemonSet, PersistentVolumeClaim: pods of its namespace;
+   * Node: the non-terminated pods bound to it.
+   */
   pods?: readonly Json[];
+  /** ServiceAccount: the Secrets of its namespace. */
+  secrets?: readonly Json[];
+  /** Ingress: the Services of its namespace (its backends). */
+  services?: readonly Json[];
   /** Deployment: ReplicaSets of its namespace. */
   replicaSets?: readonly Json[];
-  /** Service: its EndpointSlices (label kubernetes.io/service-name). */
+  /** Service: its EndpointSlices (label kubernetes.io/service-name); Ingress: its namespace's. */
   endpointSlices?: readonly Json[];
   /** Service: its Endpoints, used when no EndpointSlices are given. */
   endpoints?: Json;
+  /** Ingress: the Endpoints of its namespace, for Services without EndpointSlices. */
+  endpointsList?: readonly Json[];
   /** Node: its Lease in kube-node-lease. */
   lease?: Json;
   /** Namespace: its ResourceQuotas and LimitRanges. */
@@ -44,7 +58,23 @@ export interface DescribeOptions {
 }
 
 /** Kinds with a describer here (others fall back to a generic one). */
-export const DESCRIBED_KINDS = ['Pod', 'Deployment', 'ReplicaSet', 'Service', 'Node', 'Namespace', 'ConfigMap', 'Secret'] as const;
+export const DESCRIBED_KINDS = [
+  'Pod', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Service', 'Endpoints', 'Ingress', 'NetworkPolicy',
+  'Node', 'Namespace', 'ConfigMap', 'Secret', 'PersistentVolume', 'PersistentVolumeClaim', 'StorageClass', 'ServiceAccount', 'Role',
+  'ClusterRole', 'RoleBinding', 'ClusterRoleBinding', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'LimitRange', 'ResourceQuota',
+] as const;
+
+/** An autoscaling/v1 HPA as the v2 one the API server converts it to (what kubectl describes). */
+function hpaAsV2(hpa: Json): Json {
+  if (hpa.apiVersion !== 'autoscaling/v1') return hpa;
+  const spec = obj(hpa.spec);
+  const status = obj(hpa.status);
+  const target = typeof spec.targetCPUUtilizationPercentage === 'number' ? spec.targetCPUUtilizationPercentage : 80;
+  const metrics = [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: target } } }];
+  const current = status.currentCPUUtilizationPercentage;
+  const currentMetrics = typeof current === 'number' ? [{ type: 'Resource', resource: { name: 'cpu', current: { averageUtilization: current } } }] : [];
+  return { ...hpa, spec: { ...spec, metrics }, status: { ...status, currentMetrics } };
+}
 
 /** The text of `kubectl describe` for `object` (a trailing newline included). */
 export function describe(info: Pick<KindInfo, 'kind'>, object: Json, related: DescribeRelated, options: DescribeOptions): string {
@@ -77,6 +107,59 @@ export function describe(info: Pick<KindInfo, 'kind'>, object: Json, related: De
       break;
     case 'Secret':
       describeSecret(w, object);
+      break;
+    case 'StatefulSet':
+      describeStatefulSet(w, object, related.pods ?? [], events, now);
+      break;
+    case 'DaemonSet':
+      describeDaemonSet(w, object, related.pods ?? [], events, now);
+      break;
+    case 'Job':
+      describeJob(w, object, events, now);
+      break;
+    case 'CronJob':
+      describeCronJob(w, object, events, now);
+      break;
+    case 'Endpoints':
+      describeEndpoints(w, object, events, now);
+      break;
+    case 'Ingress':
+      describeIngress(w, object, { services: related.services ?? [], endpointSlices: related.endpointSlices ?? [], endpoints: related.endpointsList ?? [] }, events, now);
+      break;
+    case 'NetworkPolicy':
+      describeNetworkPolicy(w, object);
+      break;
+    case 'PersistentVolume':
+      describePersistentVolume(w, object, events, now);
+      break;
+    case 'PersistentVolumeClaim':
+      describePersistentVolumeClaim(w, object, related.pods ?? [], events, now);
+      break;
+    case 'StorageClass':
+      describeStorageClass(w, object, events, now);
+      break;
+    case 'ServiceAccount':
+      describeServiceAccount(w, object, related.secrets ?? [], events, now);
+      break;
+    case 'Role':
+    case 'ClusterRole':
+      describeRoleLike(w, object);
+      break;
+    case 'RoleBinding':
+    case 'ClusterRoleBinding':
+      describeBinding(w, object);
+      break;
+    case 'HorizontalPodAutoscaler':
+      describeHorizontalPodAutoscaler(w, hpaAsV2(object), events, now);
+      break;
+    case 'PodDisruptionBudget':
+      describePodDisruptionBudget(w, object, events, now);
+      break;
+    case 'LimitRange':
+      describeLimitRange(w, object);
+      break;
+    case 'ResourceQuota':
+      describeResourceQuota(w, object);
       break;
     default:
       describeGeneric(w, object, events, now);
@@ -114,7 +197,20 @@ export function gatherRelated(info: Pick<KindInfo, 'kind' | 'namespaced'>, objec
       related.replicaSets = list(KIND('apps/v1', 'ReplicaSet'), namespace);
       break;
     case 'ReplicaSet':
+    case 'StatefulSet':
+    case 'DaemonSet':
       related.pods = list(KIND('v1', 'Pod'), namespace).filter((p) => matchesLabelSelector(at(object, 'spec.selector'), obj(meta(p).labels) as Record<string, string>));
+      break;
+    case 'PersistentVolumeClaim':
+      related.pods = list(KIND('v1', 'Pod'), namespace);
+      break;
+    case 'ServiceAccount':
+      related.secrets = list(KIND('v1', 'Secret'), namespace);
+      break;
+    case 'Ingress':
+      related.services = list(KIND('v1', 'Service'), namespace);
+      related.endpointSlices = list(KIND('discovery.k8s.io/v1', 'EndpointSlice'), namespace);
+      related.endpointsList = list(KIND('v1', 'Endpoints'), namespace);
       break;
     case 'Node':
       related.pods = list(KIND('v1', 'Pod')).filter((p) => str(at(p, 'spec.nodeName')) === name && !['Succeeded', 'Failed'].includes(str(at(p, 'status.phase'))));

@@ -12,7 +12,7 @@ import { controllerOf } from './pod';
 import { type DescribeWriter, writeAnnotations, writeEvents, writeLabels } from './writer';
 
 /** labels.Selector.String() of a LabelSelector: `app=web`, '' when it selects everything. */
-function selectorString(selector: unknown): string {
+export function selectorString(selector: unknown): string {
   const text = formatLabelSelector(selector);
   return text === '<none>' ? '' : text;
 }

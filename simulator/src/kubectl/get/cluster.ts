@@ -10,7 +10,7 @@ import { arr, at, bool, meta, nameOf, num, obj, str, strs, type Json } from '../
 import { type Cell, type TableDefinition, wideColumn } from './types';
 
 const age = (object: Json, now: number): string => since(meta(object).creationTimestamp, now);
-const quantity = (value: unknown): string => (value === undefined || value === null ? '0' : canonicalQuantity(value as string));
+const quantity = (value: unknown): string => (value === undefined || value === null ? '0' : canonicalQuantity(value));
 
 /** findNodeRoles: `node-role.kubernetes.io/<role>` labels and `kubernetes.io/role`, sorted. */
 function nodeRoles(node: Json): string {

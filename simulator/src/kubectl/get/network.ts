@@ -16,7 +16,7 @@ export function joinHostPort(host: string, port: number | string): string {
 }
 
 /** loadBalancerStatusStringer: sorted unique IPs or hostnames, cut to 16 characters unless wide. */
-function loadBalancerStatus(status: unknown, wide: boolean): string {
+export function loadBalancerStatus(status: unknown, wide: boolean): string {
   const set = new Set<string>();
   for (const ingress of arr(obj(status).ingress)) {
     if (str(ingress.ip) !== '') set.add(str(ingress.ip));

@@ -147,7 +147,7 @@ export const CRONJOBS: TableDefinition = {
 function quantity(value: unknown): string {
   if (value === undefined || value === null) return '0';
   try {
-    return canonicalQuantity(value as string | number);
+    return canonicalQuantity(value);
   } catch {
     return str(value);
   }
