@@ -5,7 +5,8 @@
  * request. As with kubectl, a Service or a Deployment is forwarded to one of its Pods,
  * chosen when the forward starts; when that Pod goes away, the forward answers an
  * explanation instead. A status-bar entry lists the forwards; each stops on demand and
- * all of them with the extension.
+ * all of them with the extension. The ports `docker run -p` publishes are served the same
+ * way, while their container runs (syncDocker).
  */
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -16,8 +17,9 @@ import type { Cluster } from '../../simulator/src/cluster';
 import { readerOf } from '../../simulator/src/kubelet/replay';
 import { CONTEXT_KEYS, COMMAND_IDS } from './commands/ids';
 import type { AtelierContext } from './context';
-import { podAnswer, REASONS } from './terminal/network';
-import { forwardTarget } from './terminal/targets';
+import { podAnswer, REASONS, type HttpAnswer } from '../../simulator/src/network/http';
+import { publishedAnswer, publishedPorts } from '../../simulator/src/docker/http';
+import { forwardTarget } from '../../simulator/src/network/targets';
 
 type L10n = Pick<typeof vscode.l10n, 't'>;
 
@@ -44,6 +46,8 @@ export interface Forward {
   /** The port listened on, on 127.0.0.1. */
   readonly local: number;
   readonly url: string;
+  /** A port `docker run -p` published: the container's name (`pod` is that name too). */
+  readonly container?: string;
 }
 
 interface Running extends Forward {
@@ -88,13 +92,7 @@ export class PortForwards implements vscode.Disposable {
     const pod = String((found.value.pod.metadata as { name?: unknown }).name);
     const podPort = found.value.port;
     const server = http.createServer((request, response) => this.answer(spec.namespace, pod, podPort, request, response));
-    const local = await new Promise<number>((resolve, reject) => {
-      server.once('error', (error: NodeJS.ErrnoException) => {
-        const why = error.code === 'EADDRINUSE' ? 'bind: address already in use' : error.code === 'EACCES' ? 'bind: permission denied' : error.message;
-        reject(new Error(`Unable to listen on port ${spec.local}: Listeners failed to create with the following errors: [unable to create listener: Error listen tcp4 127.0.0.1:${spec.local}: ${why}]\nerror: unable to listen on any of the requested ports: [{${spec.local} ${podPort}}]`));
-      });
-      server.listen(spec.local, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
-    });
+    const local = await listen(server, spec.local, (why) => `Unable to listen on port ${spec.local}: Listeners failed to create with the following errors: [unable to create listener: Error listen tcp4 127.0.0.1:${spec.local}: ${why}]\nerror: unable to listen on any of the requested ports: [{${spec.local} ${podPort}}]`);
     const id = this.nextId++;
     const target = `${spec.info.singular}/${spec.name}`;
     this.forwards.set(id, { id, namespace: spec.namespace, target, pod, podPort, local, url: `http://127.0.0.1:${local}/`, server });
@@ -110,6 +108,37 @@ export class PortForwards implements vscode.Disposable {
     forward.server.close();
     forward.server.closeAllConnections();
     this.fire();
+  }
+
+  /**
+   * Serves each host port that a running docker container publishes, and stops serving
+   * those no container publishes any more (call it after each docker command). Returns
+   * French notices: the ports opened, and those another program already holds.
+   */
+  async syncDocker(): Promise<string[]> {
+    const { l10n } = this;
+    const cluster = this.cluster();
+    const wanted = publishedPorts(cluster.docker, cluster.clock.now());
+    for (const forward of this.forwards.values()) {
+      if (forward.container !== undefined && !wanted.some((p) => p.binding.host === forward.local && p.container.name === forward.container)) this.stop(forward.id);
+    }
+    const notices: string[] = [];
+    for (const { container, binding } of wanted) {
+      if ([...this.forwards.values()].some((forward) => forward.container !== undefined && forward.local === binding.host)) continue;
+      const server = http.createServer((request, response) => this.answerDocker(binding.host, request, response));
+      try {
+        await listen(server, binding.host, (why) => `Error starting userland proxy: listen tcp4 0.0.0.0:${binding.host}: ${why}`);
+      } catch (error) {
+        notices.push(l10n.t("Le port {0} de ton ordinateur est déjà pris par un autre programme : le conteneur {1} tourne, mais http://127.0.0.1:{0}/ ne mène pas à lui ({2}).", binding.host, container.name, (error as Error).message));
+        continue;
+      }
+      const id = this.nextId++;
+      const url = `http://127.0.0.1:${binding.host}/`;
+      this.forwards.set(id, { id, namespace: '', target: `container/${container.name}`, pod: container.name, podPort: binding.container, local: binding.host, url, server, container: container.name });
+      notices.push(l10n.t('{0} mène maintenant au port {1} du conteneur {2}.', url, binding.container, container.name));
+    }
+    this.fire();
+    return notices;
   }
 
   dispose(): void {
@@ -134,26 +163,60 @@ export class PortForwards implements vscode.Disposable {
       fail(l10n.t("Le Pod {0} n'existe plus", podName), l10n.t('kubectl port-forward suit un seul Pod, choisi au départ : quand il disparaît, la redirection est perdue. Relance-la.'));
       return;
     }
-    const answer = podAnswer(readerOf(cluster.store), cluster.clock.now(), pod, port, {
-      method: request.method ?? 'GET',
-      path: request.url ?? '/',
-      host: request.headers.host ?? `127.0.0.1`,
-      remote: `127.0.0.1:${request.socket.remotePort ?? 0}`,
-      userAgent: request.headers['user-agent'] ?? '',
-    });
-    if (answer === 'eof') {
-      // A server that does not speak HTTP (a database): the connection just ends.
-      request.socket.destroy();
-      return;
-    }
+    const answer = podAnswer(readerOf(cluster.store), cluster.clock.now(), pod, port, requestOf(request));
     if (answer === 'refused') {
       fail(l10n.t("Rien n'écoute sur le port {0} du Pod {1}", port, podName), l10n.t('Le conteneur démarre peut-être encore, ou son programme écoute sur un autre port (kubectl describe pod les montre).'));
       return;
     }
-    const body = new TextEncoder().encode(answer.body);
-    response.writeHead(answer.status, REASONS[answer.status], { ...answer.headers, 'Content-Length': String(body.length) });
-    response.end(request.method === 'HEAD' ? undefined : body);
+    reply(request, response, answer);
   }
+
+  /** One request on a port docker publishes: what the container holding it answers now. */
+  private answerDocker(hostPort: number, request: http.IncomingMessage, response: http.ServerResponse): void {
+    const { l10n } = this;
+    const cluster = this.cluster();
+    const answer = publishedAnswer(cluster.docker, readerOf(cluster.store), cluster.clock.now(), hostPort, requestOf(request));
+    const fail = (title: string, detail: string): void => {
+      response.writeHead(502, { 'Content-Type': 'text/html; charset=utf-8' });
+      response.end(request.method === 'HEAD' ? undefined : problemPage(title, detail));
+    };
+    if (answer === 'closed') fail(l10n.t('Aucun conteneur ne publie le port {0}', hostPort), l10n.t('Le conteneur qui le publiait est arrêté ou supprimé : docker ps -a montre son état, docker start le relance.'));
+    else if (answer === 'refused') fail(l10n.t('Rien n\'écoute dans le conteneur derrière le port {0}', hostPort), l10n.t('Le programme du conteneur démarre peut-être encore, ou il écoute sur un autre port que celui de -p HOTE:CONTENEUR (docker ps montre les ports publiés).'));
+    else reply(request, response, answer);
+  }
+}
+
+/** The request as the simulator's network reads it. */
+function requestOf(request: http.IncomingMessage) {
+  return {
+    method: request.method ?? 'GET',
+    path: request.url ?? '/',
+    host: request.headers.host ?? `127.0.0.1`,
+    remote: `127.0.0.1:${request.socket.remotePort ?? 0}`,
+    userAgent: request.headers['user-agent'] ?? '',
+  };
+}
+
+/** Writes the simulated server's answer; a server that does not speak HTTP (a database) just ends the connection. */
+function reply(request: http.IncomingMessage, response: http.ServerResponse, answer: HttpAnswer | 'eof'): void {
+  if (answer === 'eof') {
+    request.socket.destroy();
+    return;
+  }
+  const body = new TextEncoder().encode(answer.body);
+  response.writeHead(answer.status, REASONS[answer.status], { ...answer.headers, 'Content-Length': String(body.length) });
+  response.end(request.method === 'HEAD' ? undefined : body);
+}
+
+/** Listens on 127.0.0.1:`port` (0: a free one); rejects with `message(why)`. */
+function listen(server: http.Server, port: number, message: (why: string) => string): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      const why = error.code === 'EADDRINUSE' ? 'bind: address already in use' : error.code === 'EACCES' ? 'bind: permission denied' : error.message;
+      reject(new Error(message(why)));
+    });
+    server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+  });
 }
 
 /** The status-bar entry listing the forwards (hidden when there is none); a click offers to stop one. */
@@ -169,7 +232,7 @@ export function registerPortForwardStatus(ctx: AtelierContext, forwards: PortFor
       return;
     }
     item.text = `$(plug) ${list.length === 1 ? `127.0.0.1:${list[0]!.local}` : vscode.l10n.t('{0} redirections', list.length)}`;
-    item.tooltip = [...list.map((f) => `${f.url} → ${f.target} (pod/${f.pod}:${f.podPort})`), vscode.l10n.t('Cliquer pour arrêter une redirection')].join('\n');
+    item.tooltip = [...list.map((f) => (f.container !== undefined ? `${f.url} → ${f.target}:${f.podPort} (docker run -p)` : `${f.url} → ${f.target} (pod/${f.pod}:${f.podPort})`)), vscode.l10n.t('Cliquer pour arrêter une redirection')].join('\n');
     item.show();
   };
   update();

@@ -1,5 +1,8 @@
 import { closest, distance } from 'fastest-levenshtein';
+import { runDockerCli } from './docker';
 import { runAdvanceCli, runKubectlCli, runLoadCli, type ClusterCliInfo } from './kubectl';
+import { runMetricsCli } from './metrics';
+import { runServeCli } from '../serve/command';
 
 /**
  * The `atelier` command line, as a pure function of its arguments so that it
@@ -35,6 +38,10 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
     summary: 'fait passer le temps simulé du cluster (30s, 5m, 1h30m)',
     run: runAdvanceCli,
   },
+  docker: {
+    summary: 'docker simulé (build, images, run, ps, logs...) : ses images servent aussi aux Pods du cluster',
+    run: runDockerCli,
+  },
   help: {
     summary: 'affiche cette aide',
     run: () => ok(usage()),
@@ -51,6 +58,14 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
     summary: 'vérifie des manifestes (fichiers ou dossiers), comme le fait l’éditeur',
     run: (args, info) =>
       info.delegate ? info.delegate('server', ['lint', ...args]) : { stdout: '', stderr: 'atelier lint : indisponible ici.\n', exitCode: 2 },
+  },
+  metrics: {
+    summary: 'affiche les métriques du cluster au format Prometheus (kube-state-metrics et cAdvisor)',
+    run: runMetricsCli,
+  },
+  serve: {
+    summary: 'sert le cluster simulé par l’API Kubernetes, pour le vrai kubectl (--port N, --kubeconfig FICHIER)',
+    run: runServeCli,
   },
   version: {
     summary: "affiche la version de l'Atelier et celle de l'API Kubernetes simulée",

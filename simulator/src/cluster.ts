@@ -13,9 +13,13 @@ import { defaultNodes } from './scheduler/nodes';
 import { bootstrapPolicy } from './rbac/bootstrap';
 import { defaultStorageClass } from './controllers/storageclass';
 import { defaultControllers } from './controllers/index';
+import { installAdmission } from './admission/index';
 import { ServiceAllocations, allocateServiceAddresses, releaseServiceAddresses, systemServices } from './controllers/service';
 import { ControllerRuntime, type SettleOptions, type SettleResult } from './controllers/runtime';
 import type { Controller } from './controllers/types';
+import { DockerEngine, type DockerSnapshot } from './docker/engine';
+import { Kubelet } from './kubelet/kubelet';
+import { attachLocalImages } from './kubelet/localImages';
 
 export interface ClusterOptions {
   /** Seed of every random choice (uids, names, IPs): same seed, same cluster. */
@@ -32,6 +36,8 @@ export interface ClusterSnapshot {
   format: 'atelier-kubernetes/cluster-v1';
   now: number;
   store: StoreSnapshot;
+  /** The Docker engine's images and containers (absent while it was never used). */
+  docker?: DockerSnapshot;
 }
 
 const SERVICES = kindInfo('v1', 'Service')!;
@@ -62,13 +68,20 @@ function installServiceAllocation(store: ObjectStore): void {
 
 export class Cluster {
   readonly runtime: ControllerRuntime;
+  /** The simulated Docker engine of chapter 1: the images it builds are on the nodes too. */
+  readonly docker: DockerEngine;
 
   constructor(
     readonly store: ObjectStore,
     readonly clock: ManualClock,
     controllers: Controller[],
+    docker?: DockerSnapshot,
   ) {
     this.runtime = new ControllerRuntime(store, clock, controllers);
+    this.docker = new DockerEngine(clock, docker);
+    // The engine shares its image store with the nodes (as Docker Desktop's Kubernetes does).
+    attachLocalImages(store, this.docker);
+    for (const controller of controllers) if (controller instanceof Kubelet) controller.localImages = this.docker;
   }
 
   /** kubectl apply of one object; the caller settles when it has applied everything. */
@@ -88,7 +101,7 @@ export class Cluster {
 
   /** The cluster as plain JSON (for the state file). */
   save(): ClusterSnapshot {
-    return { format: 'atelier-kubernetes/cluster-v1', now: this.clock.now(), store: snapshot(this.store) };
+    return { format: 'atelier-kubernetes/cluster-v1', now: this.clock.now(), store: snapshot(this.store), ...(this.docker.empty ? {} : { docker: this.docker.save() }) };
   }
 }
 
@@ -111,6 +124,8 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   // Pods are deleted gracefully (Terminating, then the kubelet stops the containers).
   const store = new ObjectStore({ clock, random, gracefulPodDeletion: true });
   installServiceAllocation(store);
+  // LimitRanger, DefaultTolerationSeconds, DefaultStorageClass and ResourceQuota.
+  installAdmission(store);
   const cluster = new Cluster(store, clock, options.controllers ?? defaultControllers());
   const nodes = options.nodes ?? defaultNodes(undefined, { now: clock.now() });
   for (const node of nodes) store.create(node);
@@ -132,7 +147,8 @@ export function loadCluster(saved: ClusterSnapshot, options: { controllers?: Con
   const clock = new ManualClock(saved.now);
   const store = restore(saved.store, { clock, gracefulPodDeletion: true });
   installServiceAllocation(store);
-  const cluster = new Cluster(store, clock, options.controllers ?? defaultControllers());
+  installAdmission(store);
+  const cluster = new Cluster(store, clock, options.controllers ?? defaultControllers(), saved.docker);
   cluster.runtime.resyncAll();
   return cluster;
 }

@@ -115,7 +115,7 @@ export class ClusterService {
     this.settleMs = options.settleMs ?? 0;
     this.schedule = options.schedule ?? queueMicrotask;
     this.current = options.initial ?? this.create();
-    this.unwatch = this.current.store.watch(() => this.note(false));
+    this.unwatch = this.watch(this.current);
   }
 
   /** The cluster now; read it each time (reset and import replace it). */
@@ -222,11 +222,18 @@ export class ClusterService {
     this.listeners.clear();
   }
 
+  /** The store's changes and the Docker engine's (its images and containers are saved and checked too). */
+  private watch(cluster: Cluster): () => void {
+    const store = cluster.store.watch(() => this.note(false));
+    const docker = cluster.docker.watch(() => this.note(false));
+    return () => (store(), docker());
+  }
+
   private replace(next: Cluster): void {
     this.unwatch();
     this.current.runtime.dispose();
     this.current = next;
-    this.unwatch = next.store.watch(() => this.note(false));
+    this.unwatch = this.watch(next);
     this.note(true);
     if (this.depth === 0) this.flush();
   }

@@ -2,14 +2,19 @@
  * Tab completion for the kubectl terminal: the commands the simulated cluster runs (and
  * the terminal's own words), sub-commands (`create deployment`, `rollout undo`), flags,
  * resource types (plural, singular and short names), object names read from the cluster
- * (in the namespace of `-n`), `TYPE/NAME`, and the values of `-n` and `-o`. Pure: the
- * store is read, never written.
+ * (in the namespace of `-n`), `TYPE/NAME`, and the values of `-n` and `-o`; and for a
+ * `docker` line, docker's commands, flags, containers and images. Pure: the store and the
+ * Docker engine are read, never written.
  */
 import { KINDS, findResource, type KindInfo } from '../../../simulator/src/api/catalog';
 import { isGroup, type Command, type CommandGroup } from '../../../simulator/src/kubectl/commands/context';
 import { GLOBAL_FLAGS, type FlagSpec } from '../../../simulator/src/kubectl/commands/parse';
 import { COMMANDS } from '../../../simulator/src/kubectl/commands/table';
 import type { ObjectStore } from '../../../simulator/src/store/store';
+import { DOCKER_COMMANDS, managementSubcommands, resolveCommand } from '../../../simulator/src/docker/commands';
+import type { DockerEngine } from '../../../simulator/src/docker/engine';
+import { IMAGE_NAMES } from '../../../simulator/src/kubelet/images';
+import { familiarName, parseReference } from '../../../simulator/src/kubelet/reference';
 import type { Completion } from './lineEditor';
 import { quoteWord, splitWords } from './words';
 
@@ -159,7 +164,7 @@ function candidatesFor(store: ObjectStore, parsed: Parsed, word: string, first: 
     return [];
   }
   if (word.startsWith('-')) return [...new Set(parsed.flags.map((flag) => `--${flag.name}${takesValue(flag) ? '=' : ''}`))];
-  if (parsed.path.length === 0) return [...(first ? ['kubectl'] : []), ...TERMINAL_WORDS, ...Object.keys(COMMANDS), ...Object.keys(TERMINAL_COMMANDS)];
+  if (parsed.path.length === 0) return [...(first ? ['kubectl', 'docker'] : []), ...TERMINAL_WORDS, ...Object.keys(COMMANDS), ...Object.keys(TERMINAL_COMMANDS)];
   const entry = parsed.entry;
   if (entry && isGroup(entry) && parsed.positionals.length === 0 && parsed.path.length === 1) return Object.keys(entry.subcommands);
   const wanted = argumentsOf(parsed.path);
@@ -198,4 +203,45 @@ export function completeKubectl(store: ObjectStore, before: string): Completion 
   const all = candidatesFor(store, parsed, current.text, first);
   const candidates = [...new Set(all.filter((candidate) => candidate.startsWith(current.text)))].map(quoteWord);
   return { start: current.start, candidates };
+}
+
+/** Commands whose arguments are containers, images, or images to pull (the catalogue's too). */
+const CONTAINER_ARGS = new Set(['start', 'stop', 'restart', 'kill', 'rm', 'logs', 'exec']);
+const IMAGE_ARGS = new Set(['rmi', 'tag']);
+const PULLABLE_ARGS = new Set(['run', 'pull']);
+
+/** `nginx:1.27`, `monimage:1.0`: the engine's images as docker names them. */
+function localImages(engine: DockerEngine): string[] {
+  return engine.images.flatMap((image) =>
+    image.tags.map((tag) => {
+      const parsed = parseReference(tag);
+      return parsed.ok ? `${familiarName(parsed.reference)}:${parsed.reference.tag}` : tag;
+    }),
+  );
+}
+
+/** Completes the word before the cursor of a `docker ...` line. */
+export function completeDocker(engine: DockerEngine, before: string): Completion | undefined {
+  const split = splitWords(before);
+  if (split.open) return undefined;
+  const words = split.words.map((w) => w.text).slice(1);
+  const current = split.trailingBlank ? { text: '', start: before.length } : { text: words.pop() ?? '', start: split.words[split.words.length - 1]!.start };
+  const done = (all: readonly string[]): Completion => ({ start: current.start, candidates: [...new Set(all.filter((c) => c.startsWith(current.text)))].sort().map(quoteWord) });
+  if (words.length === 0) return done(DOCKER_COMMANDS);
+  if (words.length === 1 && managementSubcommands(words[0]!).length > 0) return done(managementSubcommands(words[0]!));
+  const resolved = resolveCommand(words);
+  if (!resolved) return done([]);
+  const { name, command, rest } = resolved;
+  if (current.text.startsWith('-')) return done(command.flags.map((flag) => `--${flag.name}`));
+  const last = rest.at(-1);
+  const previous = last === undefined ? undefined : command.flags.find((flag) => last === `--${flag.name}` || (flag.short !== undefined && last === `-${flag.short}`));
+  if (previous && previous.type !== 'bool') return done([]);
+  // The first argument: flags before it, and their values, are skipped.
+  const positional = rest.filter((word, i) => !word.startsWith('-') && !command.flags.some((flag) => flag.type !== 'bool' && (rest[i - 1] === `--${flag.name}` || rest[i - 1] === `-${flag.short}`)));
+  if (positional.length > 0 && !CONTAINER_ARGS.has(name) && !IMAGE_ARGS.has(name)) return done([]);
+  if (positional.length > 0 && (name === 'logs' || name === 'exec' || name === 'tag')) return done([]);
+  if (CONTAINER_ARGS.has(name)) return done(engine.containers.map((c) => c.name));
+  if (IMAGE_ARGS.has(name)) return done(localImages(engine));
+  if (PULLABLE_ARGS.has(name)) return done([...localImages(engine), ...IMAGE_NAMES]);
+  return done([]);
 }

@@ -2,20 +2,26 @@
  * The kubectl terminal's brain: a line (with or without the word `kubectl`) runs as
  * `atelier kubectl` runs it (runKubectl, the files of `-f` read from the workspace first);
  * `exec` opens a shell in a container (`exit` comes back to kubectl), `port-forward`
- * starts a real forward; `help` (in French), `clear` and `exit` are the terminal's own.
+ * starts a real forward; `docker ...` runs the cluster's simulated Docker engine (the files
+ * of `docker build` read first, the ports of `docker run -p` served on the computer);
+ * `help` (in French), `clear` and `exit` are the terminal's own.
  * After a change the cluster runs what is due now only, as when a file is applied: simulated
  * time does the rest, and the views hear of the change through the cluster's watch.
  */
 import type * as vscode from 'vscode';
 import type { Cluster } from '../../../simulator/src/cluster';
+import { runDocker } from '../../../simulator/src/docker/commands';
+import type { BuildContext } from '../../../simulator/src/docker/context';
 import { fileArguments, HINT_PREFIX, runKubectl } from '../../../simulator/src/kubectl/commands/index';
 import { FlagError, Flags, GLOBAL_FLAGS, parseFlags, wordPositions, type ParsedArgs } from '../../../simulator/src/kubectl/commands/parse';
 import type { KindInfo } from '../../../simulator/src/api/catalog';
-import { completeKubectl, TERMINAL_COMMANDS } from './completion';
+import { interactiveExec } from '../../../simulator/src/kubectl/commands/exec';
+import type { ExecShell } from '../../../simulator/src/network/shell/execShell';
+import { parseTarget } from '../../../simulator/src/network/targets';
+import { completeDocker, completeKubectl, TERMINAL_COMMANDS } from './completion';
 import type { Completion } from './lineEditor';
 import { colorErrors, terminated, type SessionOutput, type TerminalSession } from './session';
-import { openExec, type ExecShell } from './shell';
-import { attachablePod, parseTarget } from './targets';
+import { completeInShell } from './shellCompletion';
 import { splitWords } from './words';
 
 type L10n = Pick<typeof vscode.l10n, 't'>;
@@ -36,11 +42,13 @@ export interface KubectlSessionOptions {
   readFiles?: (args: readonly string[]) => Promise<Record<string, string>>;
   /** Starts port-forwards; returns kubectl's `Forwarding from ...` lines, or throws with kubectl's error. */
   forward?: (request: ForwardRequest) => Promise<string>;
+  /** Reads the workspace files `docker ARGS` needs (a build's context), if any. */
+  dockerFiles?: (args: readonly string[]) => Promise<BuildContext | undefined>;
+  /** Serves the ports running containers publish (`docker run -p`); returns French notices. */
+  publishDocker?: () => Promise<string[]>;
 }
 
 export const KUBECTL_PROMPT = 'kubectl> ';
-
-const SHELLS = /^(\/bin\/|\/usr\/bin\/)?(sh|bash|ash|dash)$/;
 
 export class KubectlSession implements TerminalSession {
   private shell: ExecShell | undefined;
@@ -61,7 +69,8 @@ export class KubectlSession implements TerminalSession {
   }
 
   complete(before: string): Completion | undefined {
-    return this.shell ? this.shell.complete(before) : completeKubectl(this.options.cluster().store, before);
+    if (this.shell) return completeInShell(this.shell, before);
+    return /^\s*docker\s/.test(before) ? completeDocker(this.options.cluster().docker, before) : completeKubectl(this.options.cluster().store, before);
   }
 
   endOfInput(): SessionOutput {
@@ -90,7 +99,7 @@ export class KubectlSession implements TerminalSession {
         case 'aide':
           return { text: this.help() };
         case 'docker':
-          return { text: colorErrors(`${l10n.t('Les commandes docker ne sont pas encore disponibles dans ce terminal : il parle au cluster simulé avec kubectl.')}\n`) };
+          return this.docker(words.slice(1));
       }
     }
     const command = words[wordPositions(words, GLOBAL_FLAGS)[0] ?? -1];
@@ -102,6 +111,15 @@ export class KubectlSession implements TerminalSession {
     return { text: result.stdout + colorErrors(result.stderr) };
   }
 
+  /** `docker ARGS`: docker's progress, output and errors, its French hint, the ports opened or closed. */
+  private async docker(args: string[]): Promise<SessionOutput> {
+    const files = this.options.dockerFiles ? await this.options.dockerFiles(args) : undefined;
+    const result = runDocker(this.options.cluster().docker, args, files ? { files } : {});
+    const notices = this.options.publishDocker ? await this.options.publishDocker() : [];
+    const hints = [...(result.hint ? [result.hint] : []), ...notices].map((text) => `${HINT_PREFIX}${text}\n`).join('');
+    return { text: (result.progress ?? '') + result.stdout + colorErrors(result.stderr + hints) };
+  }
+
   private runInShell(line: string): SessionOutput {
     const result = this.shell!.runLine(line);
     if (result.exit === undefined) return { text: result.output, ...(result.clear ? { clear: true } : {}) };
@@ -109,45 +127,18 @@ export class KubectlSession implements TerminalSession {
     return { text: result.output + (result.exit === 137 ? '' : colorErrors(terminated(result.exit))) };
   }
 
-  /** `kubectl exec [-it] (POD | TYPE/NAME) [-c CONTAINER] -- COMMAND [ARGS...]`. */
+  /**
+   * `kubectl exec -it POD -- sh` opens the container's shell in this terminal (`exit` comes
+   * back to kubectl); any other exec runs as `atelier kubectl exec` runs it, with a TTY.
+   */
   private exec(words: string[]): SessionOutput {
-    const dash = words.indexOf('--');
-    const before = dash === -1 ? words : words.slice(0, dash);
-    const argv = dash === -1 ? [] : words.slice(dash + 1);
-    let parsed: ParsedArgs;
-    try {
-      parsed = parseFlags(before, [...TERMINAL_COMMANDS.exec!, ...GLOBAL_FLAGS]);
-    } catch (error) {
-      if (!(error instanceof FlagError)) throw error;
-      return { text: colorErrors(`error: ${error.message}\nSee 'kubectl exec --help' for usage.\n`) };
+    const interactive = interactiveExec(this.options.cluster, words);
+    if (interactive) {
+      this.shell = interactive.shell;
+      return { text: colorErrors(interactive.notice) };
     }
-    const flags = new Flags(parsed.values);
-    const positionals = parsed.positionals.slice(1);
-    const usage = "error: expected 'exec (POD | TYPE/NAME) COMMAND [ARG1] [ARG2] ... [ARGN]'.\nPOD or TYPE/NAME is a required argument for the exec command\nSee 'kubectl exec -h' for help and examples\n";
-    if (positionals.length === 0) return { text: colorErrors(usage) };
-    if (dash === -1 && positionals.length > 1) return { text: colorErrors("error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee 'kubectl exec -h' for help and examples\n") };
-    if (argv.length === 0) return { text: colorErrors('error: you must specify at least one command for the container\n') };
-    const namespace = flags.string('namespace') || 'default';
-    const target = parseTarget(positionals[0]!);
-    if (!target.ok) return { text: colorErrors(`${target.error}\n`) };
-    const pod = attachablePod(this.options.cluster().store, namespace, target.value.info, target.value.name);
-    if (!pod.ok) return { text: colorErrors(`${pod.error}\n`) };
-    const opened = openExec(this.options.cluster, {
-      namespace,
-      pod: String((pod.value.metadata as { name?: unknown }).name),
-      ...(flags.has('container') ? { container: flags.string('container') } : {}),
-      tty: flags.bool('tty'),
-    });
-    if (!opened.ok) return { text: colorErrors(`${opened.error}\n`) };
-    const notice = colorErrors(opened.notice);
-    const interactive = flags.bool('stdin') && SHELLS.test(argv[0]!) && !argv.slice(1).some((arg) => /^-[a-z]*c/.test(arg));
-    if (interactive && opened.shell.canRun(argv)) {
-      opened.shell.enter(argv);
-      this.shell = opened.shell;
-      return { text: notice };
-    }
-    const result = opened.shell.runCommand(argv);
-    return { text: notice + (result.code === 126 ? colorErrors(result.output) : result.output) + colorErrors(terminated(result.code)) };
+    const result = runKubectl(this.options.cluster(), words, { terminal: true, settle: { maxSimulatedMs: 0 } });
+    return { text: result.stdout + colorErrors(result.stderr) };
   }
 
   /** `kubectl port-forward TYPE/NAME [LOCAL:]REMOTE...`: a real forward, which keeps running after the command returns. */
@@ -192,7 +183,12 @@ export class KubectlSession implements TerminalSession {
       '  kubectl exec -it deployment/web -- sh',
       '  kubectl port-forward deployment/web 8080:80',
       '',
-      l10n.t('Les chemins de -f sont relatifs au dossier ouvert dans VS Code. « kubectl » seul liste les commandes connues.'),
+      l10n.t('Il comprend aussi docker, simulé (ses images servent ensuite aux Pods) :'),
+      '  docker build -t monimage:1.0 .',
+      '  docker run -d -p 8080:80 --name web monimage:1.0',
+      '  docker ps',
+      '',
+      l10n.t('Les chemins de -f et de docker build sont relatifs au dossier ouvert dans VS Code. « kubectl » seul liste les commandes connues.'),
       l10n.t("Touches : Tab complète (commandes, types, noms), ↑ ↓ parcourent l'historique, Ctrl+C abandonne la ligne, Ctrl+L efface l'écran."),
       l10n.t('Mots du terminal : help (cette aide), clear (effacer), exit (fermer).'),
       '',

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { AtelierContext } from '../context';
 import type { PortForwards } from '../portForward';
 import { forwardingLine } from '../portForward';
+import { readBuildFiles } from './dockerFiles';
 import { readArguments, type ReadOnlyFs } from './files';
 import { KubectlSession } from './kubectlSession';
 import { LineEditor } from './lineEditor';
@@ -115,13 +116,14 @@ export function workspaceFs(): ReadOnlyFs {
   };
 }
 
-/** The kubectl terminal's session, wired to the cluster, the workspace and the port-forwards. */
+/** The kubectl terminal's session, wired to the cluster, the workspace and the port-forwards (docker's published ports too). */
 export function kubectlSession(ctx: AtelierContext, forwards?: PortForwards): KubectlSession {
   const fs = workspaceFs();
   return new KubectlSession({
     cluster: () => ctx.cluster.cluster,
     l10n: vscode.l10n,
     readFiles: (args) => readArguments(fs, args),
+    dockerFiles: (args) => readBuildFiles(fs, args),
     ...(forwards
       ? {
           forward: async (request) => {
@@ -129,6 +131,7 @@ export function kubectlSession(ctx: AtelierContext, forwards?: PortForwards): Ku
             for (const { local, remote } of request.ports) started.push(await forwards.start({ namespace: request.namespace, info: request.info, name: request.name, remote, local }));
             return started.map(forwardingLine).join('');
           },
+          publishDocker: () => forwards.syncDocker(),
         }
       : {}),
   });

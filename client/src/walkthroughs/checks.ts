@@ -9,6 +9,8 @@
  *   { "kind": "Service", "name": "web", "type": "NodePort" }
  *   { "kind": "PersistentVolumeClaim", "phase": "Bound" }
  *   { "kind": "Deployment", "name": "web", "field": "spec.replicas", "equals": 5 }
+ *   { "dockerImage": "monimage:1.0" }
+ *   { "dockerContainer": "monimage:1.0", "running": true }
  *   { "anyOf": [ CHECK, ... ] }   { "allOf": [ CHECK, ... ] }   { "not": CHECK }
  *
  * `kind` is what kubectl accepts (`Deployment`, `deploy`, `deployments.apps`). Without
@@ -16,10 +18,17 @@
  * condition given holds; the check holds when at least `count` objects (default 1) match.
  * `field` is a path (`status.conditions[0].type`, `metadata.labels['app.kubernetes.io/name']`)
  * compared to `equals` (any JSON value), or only required to exist with `"exists": true`.
+ * The Docker forms read the cluster's simulated Docker engine: `dockerImage` holds when an
+ * image of that reference was built locally (`docker build -t`, a pulled image does not
+ * count); `dockerContainer` when a container of that image exists, running (`"running":
+ * true`), stopped (`false`), or in any state (no `running`).
  * Pure: no `vscode` (register.ts publishes the keys).
  */
 import { findResource } from '../../../simulator/src/api/catalog';
-import type { KubeObject, ObjectStore } from '../../../simulator/src/store/store';
+import { stateOf } from '../../../simulator/src/docker/containers';
+import type { DockerEngine } from '../../../simulator/src/docker/engine';
+import { parseReference } from '../../../simulator/src/kubelet/reference';
+import { ObjectStore, type KubeObject } from '../../../simulator/src/store/store';
 
 export interface ObjectCheck {
   kind: string;
@@ -41,7 +50,25 @@ export interface ObjectCheck {
   count?: number;
 }
 
-export type Check = ObjectCheck | { anyOf: Check[] } | { allOf: Check[] } | { not: Check };
+export interface DockerImageCheck {
+  /** An image reference (`monimage:1.0`, `monimage` for `monimage:latest`). */
+  dockerImage: string;
+}
+
+export interface DockerContainerCheck {
+  /** The image reference the container was run from. */
+  dockerContainer: string;
+  /** true: running; false: created or exited; absent: any state. */
+  running?: boolean;
+}
+
+export type Check = ObjectCheck | DockerImageCheck | DockerContainerCheck | { anyOf: Check[] } | { allOf: Check[] } | { not: Check };
+
+/** What checks read: the cluster's store and its Docker engine (a Cluster is one). A store alone: Docker checks do not hold. */
+export interface CheckContext {
+  store: ObjectStore;
+  docker?: DockerEngine;
+}
 
 export interface StepCheck {
   walkthrough: string;
@@ -70,6 +97,7 @@ export function checkProblems(value: unknown, where: string): string[] {
     return list.flatMap((item, index) => checkProblems(item, `${where}[${index}]`));
   }
   if ('not' in value) return Object.keys(value).length === 1 ? checkProblems(value.not, `${where}.not`) : [`${where}: not stands alone`];
+  if ('dockerImage' in value || 'dockerContainer' in value) return dockerProblems(value, where);
   const problems = Object.keys(value).filter((key) => !OBJECT_KEYS.has(key)).map((key) => `${where}: unknown key ${JSON.stringify(key)}`);
   for (const key of STRINGS) if (key in value && typeof value[key] !== 'string') problems.push(`${where}.${key}: a string`);
   for (const key of NUMBERS) if (key in value && (typeof value[key] !== 'number' || !Number.isInteger(value[key]))) problems.push(`${where}.${key}: an integer`);
@@ -77,6 +105,38 @@ export function checkProblems(value: unknown, where: string): string[] {
   if (('equals' in value || 'exists' in value) && typeof value.field !== 'string') problems.push(`${where}: equals/exists need a field`);
   if (typeof value.field === 'string' && !('equals' in value) && !('exists' in value)) problems.push(`${where}: field needs equals or exists`);
   return problems;
+}
+
+function dockerProblems(value: Record<string, unknown>, where: string): string[] {
+  const key = 'dockerImage' in value ? 'dockerImage' : 'dockerContainer';
+  const allowed = key === 'dockerImage' ? ['dockerImage'] : ['dockerContainer', 'running'];
+  const problems = Object.keys(value).filter((k) => !allowed.includes(k)).map((k) => `${where}: unknown key ${JSON.stringify(k)} with ${key}`);
+  const reference = value[key];
+  if (typeof reference !== 'string' || !parseReference(reference).ok) problems.push(`${where}.${key}: ${JSON.stringify(reference)} is not an image reference`);
+  if ('running' in value && typeof value.running !== 'boolean') problems.push(`${where}.running: a boolean`);
+  return problems;
+}
+
+/** The normalized form of an image reference (`monimage` -> `docker.io/library/monimage:latest`). */
+function normalized(reference: string): string | undefined {
+  const parsed = parseReference(reference);
+  return parsed.ok ? parsed.reference.normalized : undefined;
+}
+
+function dockerHolds(check: DockerImageCheck | DockerContainerCheck, docker: DockerEngine | undefined): boolean {
+  if (!docker) return false;
+  if ('dockerImage' in check) {
+    const image = docker.imageNamed(normalized(check.dockerImage) ?? '');
+    return image?.config !== undefined;
+  }
+  const wanted = normalized(check.dockerContainer);
+  const image = docker.imageNamed(wanted ?? '');
+  const now = docker.clock.now();
+  return docker.containers.some((container) => {
+    if (container.reference !== wanted && container.imageId !== image?.id) return false;
+    if (check.running === undefined) return true;
+    return (stateOf(docker, container, now).status === 'running') === check.running;
+  });
 }
 
 /** The steps of checks.json (`{ walkthrough: { step: CHECK } }`) and what is wrong in it. */
@@ -137,11 +197,14 @@ function matches(check: ObjectCheck, object: KubeObject): boolean {
   return true;
 }
 
-/** Whether the cluster's state satisfies the check now. */
-export function evaluate(check: Check, store: ObjectStore): boolean {
-  if ('anyOf' in check) return check.anyOf.some((item) => evaluate(item, store));
-  if ('allOf' in check) return check.allOf.every((item) => evaluate(item, store));
-  if ('not' in check) return !evaluate(check.not, store);
+/** Whether the cluster's state (a Cluster, `{ store, docker }`, or a store alone) satisfies the check now. */
+export function evaluate(check: Check, state: CheckContext | ObjectStore): boolean {
+  const context: CheckContext = state instanceof ObjectStore ? { store: state } : state;
+  if ('anyOf' in check) return check.anyOf.some((item) => evaluate(item, context));
+  if ('allOf' in check) return check.allOf.every((item) => evaluate(item, context));
+  if ('not' in check) return !evaluate(check.not, context);
+  if ('dockerImage' in check || 'dockerContainer' in check) return dockerHolds(check, context.docker);
+  const { store } = context;
   const info = findResource(check.kind);
   if (!info) return false;
   const namespace = info.namespaced ? check.namespace : undefined;
@@ -169,11 +232,11 @@ export class StepChecks {
     return this.published;
   }
 
-  update(store: ObjectStore): void {
+  update(state: CheckContext | ObjectStore): void {
     for (const step of this.steps) {
       let value: boolean;
       try {
-        value = evaluate(step.check, store);
+        value = evaluate(step.check, state);
       } catch {
         // A label selector the store refuses: the step is simply not done.
         value = false;

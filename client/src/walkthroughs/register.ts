@@ -22,7 +22,8 @@ export async function registerWalkthroughChecks(ctx: AtelierContext): Promise<St
   const { steps, problems } = parseChecks(data);
   for (const problem of problems) ctx.output.error(`walkthrough checks: ${problem}`);
   const checks = new StepChecks(steps, (key, value) => void vscode.commands.executeCommand('setContext', key, value));
-  const update = (): void => checks.update(ctx.cluster.cluster.store);
+  // The Cluster is the checks' context: its store and its Docker engine.
+  const update = (): void => checks.update(ctx.cluster.cluster);
   update();
   const unsubscribe = ctx.cluster.onDidChange(update);
   ctx.extension.subscriptions.push({ dispose: unsubscribe });

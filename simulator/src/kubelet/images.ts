@@ -6,10 +6,11 @@
  */
 import type { ShellFlavor } from './model';
 import { familiarName, parseReference, type ImageReference } from './reference';
-import { grafana, helloApp, httpEcho, httpd, nginx, phpApache, prometheus, whoami, type ImageProgram } from './webservers';
+import { grafana, helloApp, httpEcho, httpd, kubeStateMetrics, nginx, phpApache, prometheus, whoami, type ImageProgram } from './webservers';
 import { mongo, mysql, postgres, redis } from './databases';
 import { node, python, stress } from './runtimes';
 import { hexDigits } from './hash';
+import type { LocalImages } from './localImages';
 
 export interface ImageInfo {
   /** The name people write: `nginx`, `traefik/whoami`, `registry.k8s.io/hpa-example`. */
@@ -39,6 +40,13 @@ export interface ImageInfo {
   /** Files in the image (path -> content), beyond what the kubelet mounts. */
   files?: Record<string, string>;
   program?: ImageProgram;
+  /** The image's ENV (beyond PATH), which the container's own env overrides. */
+  env?: Record<string, string>;
+  /**
+   * A locally built image runs its base's programs: the catalogue name, the program
+   * version and the variant its FROM tag stands for (`nginx`, `1.27.3`, not alpine).
+   */
+  builtFrom?: { name: string; version: string; alpine: boolean };
 }
 
 const NGINX_INDEX = '<!DOCTYPE html>\n<html>\n<head>\n<title>Welcome to nginx!</title>\n</head>\n<body>\n<h1>Welcome to nginx!</h1>\n</body>\n</html>\n';
@@ -137,6 +145,12 @@ export const IMAGES: readonly ImageInfo[] = [
     entrypoint: ['/bin/prometheus'], cmd: ['--config.file=/etc/prometheus/prometheus.yml', '--storage.tsdb.path=/prometheus'], ports: [9090], program: prometheus,
   },
   {
+    // distroless: no shell; its Dockerfile's ENTRYPOINT carries the two ports.
+    name: 'registry.k8s.io/kube-state-metrics/kube-state-metrics', summary: "kube-state-metrics : l'état des objets du cluster en métriques Prometheus, port 8080.",
+    tags: /^v2\.(1[0-3]|[0-9])\.\d{1,2}$/, suggestedTag: 'v2.13.0', latest: '2.13.0', sizeBytes: 17_510_221, flavor: undefined,
+    entrypoint: ['/kube-state-metrics', '--port=8080', '--telemetry-port=8081'], cmd: [], ports: [8080, 8081], program: kubeStateMetrics,
+  },
+  {
     name: 'grafana/grafana', summary: 'Tableaux de bord Grafana, port 3000.',
     tags: /^(latest|main|(9|10|11)\.\d{1,2}(\.\d{1,2})?(-ubuntu)?)$/, suggestedTag: '11.3.0', latest: '11.3.0', sizeBytes: 143_501_232, flavor: 'busybox',
     entrypoint: ['/run.sh'], cmd: [], ports: [3000], program: grafana,
@@ -163,14 +177,19 @@ export const IMAGE_NAMES: readonly string[] = IMAGES.map((image) => image.name);
 
 const BY_NAME = new Map(IMAGES.flatMap((image) => [image.name, ...(image.aliases ?? [])].map((name) => [name, image] as const)));
 
-/** The catalogue entry of an image reference (`nginx:1.27`, `docker.io/library/nginx`), whatever its tag. */
-export function findImage(reference: string): ImageInfo | undefined {
+/**
+ * The catalogue entry of an image reference (`nginx:1.27`, `docker.io/library/nginx`),
+ * whatever its tag; with `local`, a locally built image of that exact reference first.
+ */
+export function findImage(reference: string, local?: LocalImages): ImageInfo | undefined {
   const parsed = parseReference(reference);
-  return parsed.ok ? BY_NAME.get(familiarName(parsed.reference)) : undefined;
+  if (!parsed.ok) return undefined;
+  return local?.find(parsed.reference)?.image ?? BY_NAME.get(familiarName(parsed.reference));
 }
 
-/** The program version a tag stands for: `1.27` -> `1.27.3`, `latest` -> the newest. */
+/** The program version a tag stands for: `1.27` -> `1.27.3`, `latest` -> the newest (a built image: its base's). */
 export function versionOf(image: ImageInfo, tag: string): string {
+  if (image.builtFrom) return image.builtFrom.version;
   const bare = tag.replace(/^v/, '').replace(/-.*$/, '');
   if (!/^\d/.test(bare)) return image.latest;
   if (bare.split('.').length >= 3 || (image.versions === undefined && bare.split('.').length === 2)) return bare;
@@ -179,6 +198,9 @@ export function versionOf(image: ImageInfo, tag: string): string {
 
 /** The tag asks for the alpine (busybox) variant. */
 export const isAlpine = (tag: string): boolean => /alpine/.test(tag);
+
+/** The image runs the alpine variant: its tag says so, or (a built image) its base's tag did. */
+export const runsAlpine = (image: ImageInfo, tag: string): boolean => image.builtFrom?.alpine ?? isAlpine(tag);
 
 export interface PulledImage {
   image: ImageInfo;
@@ -195,8 +217,12 @@ const PUBLIC_REGISTRIES = new Set(['docker.io', 'registry.k8s.io', 'k8s.gcr.io',
 /**
  * What pulling `reference` gives: the image, or containerd's error as the kubelet
  * reports it (`rpc error: code = NotFound desc = failed to pull and unpack image ...`).
+ * With `local`, an image the node already holds without a registry (localImages.ts)
+ * comes first: pass it to find an image, not to model a registry pull.
  */
-export function pull(reference: ImageReference): PullOutcome {
+export function pull(reference: ImageReference, local?: LocalImages): PullOutcome {
+  const held = local?.find(reference);
+  if (held) return { ok: true, pulled: held };
   let outcome = PULLS.get(reference.normalized);
   if (!outcome) {
     outcome = resolvePull(reference);

@@ -15,12 +15,14 @@ import { containerEnv, serviceEnv } from './config';
 import { fnv32, hexDigits } from './hash';
 import { PodIPAllocator } from './ips';
 import type { Sync } from './lifecycle';
+import type { LocalImages } from './localImages';
 import { NodeRuntimes } from './nodes';
 import { containerKinds, rebuildRecord } from './rebuild';
 import { runStages } from './stages';
 import { newContainer, type PodRecord } from './state';
 import { podStatus } from './status';
 import { list, obj, text } from './util';
+import { failedMountMessage, nextMountRetry, unmountedVolumes } from './volumes';
 
 const PODS = kindInfo('v1', 'Pod')!;
 const NODES = kindInfo('v1', 'Node')!;
@@ -41,6 +43,11 @@ export function nodePodCIDR(node: JsonObject): string {
   return Array.isArray(spec.podCIDRs) && typeof spec.podCIDRs[0] === 'string' ? spec.podCIDRs[0] : '';
 }
 
+/** The node's kubelet stopped posting its status (Ready Unknown: the node failed). */
+function kubeletDown(node: JsonObject): boolean {
+  return list(obj(node.status).conditions).some((condition) => condition.type === 'Ready' && condition.status === 'Unknown');
+}
+
 export class Kubelet implements Controller {
   readonly name = 'kubelet';
   /**
@@ -49,8 +56,8 @@ export class Kubelet implements Controller {
    */
   readonly triggers: Trigger[] = [
     { info: PODS, keys: (event) => (this.concerns(event) ? [keyOf(event.object)] : []) },
-    // A node that appears after its Pods were bound: their kubelet starts now.
-    { info: NODES, keys: (event) => (event.type === 'ADDED' ? this.takeWaiting(keyOf(event.object)) : []) },
+    // A node that appears after its Pods were bound, or whose kubelet answers again: it takes them up now.
+    { info: NODES, keys: (event) => (event.type === 'ADDED' || (event.type === 'MODIFIED' && !kubeletDown(event.object)) ? this.takeWaiting(keyOf(event.object)) : []) },
   ];
   /** Pods bound to a node that does not exist (yet), by node. */
   private readonly waitingForNode = new Map<string, Set<string>>();
@@ -60,6 +67,8 @@ export class Kubelet implements Controller {
     this.waitingForNode.delete(node);
     return keys ? [...keys] : [];
   }
+  /** Images the nodes hold without a registry (the cluster's Docker engine), set by the cluster. */
+  localImages: LocalImages | undefined;
   private readonly records = new Map<string, PodRecord>();
   private readonly ips = new PodIPAllocator();
   private readonly runtimes = new NodeRuntimes();
@@ -93,7 +102,8 @@ export class Kubelet implements Controller {
       return synced.due === undefined ? { actions: [] } : { actions: [], requeueAfter: synced.due - reader.now() };
     }
     const node = reader.get(NODES, '', nodeName);
-    if (!node) {
+    // A failed node's kubelet does nothing: its Pods keep their last status, a deleted one stays Terminating.
+    if (!node || kubeletDown(node)) {
       const waiting = this.waitingForNode.get(nodeName) ?? new Set<string>();
       this.waitingForNode.set(nodeName, waiting.add(key));
       return { actions: [] };
@@ -115,7 +125,7 @@ export class Kubelet implements Controller {
       this.records.set(key, record);
     }
     sync.record = record;
-    if (!record.sandbox && !deleting && !record.finished && now >= record.sandboxDue) this.createSandbox(record, node, sync);
+    if (!record.sandbox && !deleting && !record.finished && now >= record.sandboxDue && this.volumesMounted(record, sync, reader)) this.createSandbox(record, node, sync);
     let next = record.finished ? undefined : runStages(record.containers, sync);
     if (!record.finished && !deleting && this.regularsFinished(record, sync.restartPolicy)) {
       // The Pod reached a terminal phase: sidecars are stopped, the sandbox goes.
@@ -148,6 +158,22 @@ export class Kubelet implements Controller {
   private admit(pod: JsonObject, node: string, now: number, sandboxDue: number): PodRecord {
     const containers = containerKinds(obj(pod.spec)).map(({ name, kind }) => newContainer(name, kind, now));
     return { uid: text(obj(pod.metadata).uid), node, admittedAt: now, sandboxDue, containers, finished: false };
+  }
+
+  /**
+   * WaitForAttachAndMount, before the sandbox: every configMap and secret volume must mount.
+   * Each failed round is a FailedMount warning per volume; the next round waits out the back-off.
+   */
+  private volumesMounted(record: PodRecord, sync: Sync, reader: Reader): boolean {
+    const failed = unmountedVolumes(reader, sync.pod);
+    if (failed.length === 0) {
+      delete record.mountRetry;
+      return true;
+    }
+    for (const { volume, error } of failed) sync.event('Warning', 'FailedMount', failedMountMessage(volume, error));
+    record.mountRetry = nextMountRetry(record.mountRetry, sync.now);
+    record.sandboxDue = record.mountRetry.next;
+    return false;
   }
 
   /** RunPodSandbox: the pause container and its network (host-local IPAM), or the CNI's error. */
@@ -210,6 +236,7 @@ export class Kubelet implements Controller {
       spec: (c) => specs.get(c.name) ?? {},
       event: (type, reason, message) => actions.push({ type: 'event', event: { involved: pod, type, reason, message, component: 'kubelet', host: String(spec.nodeName) } }),
       imagePresent: (normalized) => this.runtimes.present(node, normalized),
+      ...(this.localImages ? { localImages: this.localImages } : {}),
       schedulePull: (pulled, normalized, key) => this.runtimes.schedule(node, sync.now, pulled, normalized, key),
       imagePulled: (pulled) => this.runtimes.add(node, pulled),
       env: (container) => containerEnv({ reader, pod, container, podIP: sync.podIP(), hostIP, allocatable: obj(obj(node.status).allocatable) }),

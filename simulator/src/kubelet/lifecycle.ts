@@ -10,6 +10,7 @@ import { backoffEnds, goDuration, nextBackoff } from './backoff';
 import type { EnvResult } from './config';
 import { between, hexDigits } from './hash';
 import { pull, type PulledImage } from './images';
+import type { LocalImages } from './localImages';
 import { processFor, type ProcessSpec } from './machine';
 import { exitReason, planRun, stopOutcome } from './plan';
 import { probeOf, probeTiming, type ProbeKind } from './probes';
@@ -29,6 +30,8 @@ export interface Sync {
   spec(container: ContainerRecord): JsonObject;
   event(type: 'Normal' | 'Warning', reason: string, message: string): void;
   imagePresent(normalized: string): boolean;
+  /** Images the nodes hold without a registry (built with `docker build`), if any. */
+  localImages?: LocalImages;
   /** Queues a pull on the node (pulls are serialised): when it ends, and how long the pull itself took. */
   schedulePull(pulled: PulledImage | undefined, normalized: string, key: string): { doneAt: number; pullMs: number };
   imagePulled(pulled: PulledImage): void;
@@ -42,7 +45,7 @@ export interface Sync {
 /** The process of a running instance, rebuilt from its image and environment. */
 export function instanceProcess(c: ContainerRecord, instance: Instance, sync: Sync): ProcessSpec {
   const parsed = parseReference(instance.image);
-  const outcome = parsed.ok ? pull(parsed.reference) : undefined;
+  const outcome = parsed.ok ? pull(parsed.reference, sync.localImages) : undefined;
   if (!outcome?.ok) return { argv: [], machine: { flavor: undefined, env: {}, hostname: '', files: {}, program: () => undefined } };
   return processFor({ pulled: outcome.pulled, pod: sync.pod, container: sync.spec(c), env: instance.env, serviceEnv: () => sync.serviceEnv(), podIP: sync.podIP() });
 }
@@ -87,10 +90,11 @@ export function startAttempt(c: ContainerRecord, sync: Sync): void {
   }
   const ref = parsed.reference;
   const policy = text(spec.imagePullPolicy, ref.tag === 'latest' ? 'Always' : 'IfNotPresent');
-  const present = sync.imagePresent(ref.normalized);
+  const local = sync.localImages?.find(ref);
+  const present = local !== undefined || sync.imagePresent(ref.normalized);
   if (present && policy !== 'Always') {
     sync.event('Normal', 'Pulled', `Container image "${image}" already present on machine`);
-    const outcome = pull(ref);
+    const outcome = pull(ref, sync.localImages);
     if (outcome.ok) return createAndStart(c, sync, outcome.pulled);
   }
   if (policy === 'Never' && !present) {
@@ -100,6 +104,7 @@ export function startAttempt(c: ContainerRecord, sync: Sync): void {
     return block(c, sync, 'ErrImageNeverPull', message);
   }
   sync.event('Normal', 'Pulling', `Pulling image "${image}"`);
+  // A pull asks the registry: an image only built locally is not there (pull access denied).
   const outcome = pull(ref);
   const { doneAt, pullMs } = sync.schedulePull(outcome.ok ? outcome.pulled : undefined, ref.normalized, keyOf(sync, c));
   // The status keeps what it showed (ContainerCreating, CrashLoopBackOff, the last exit) while pulling.

@@ -7,7 +7,7 @@
  */
 import type { JsonObject } from '../store/json';
 import { expandReferences } from './config';
-import { isAlpine, versionOf, type PulledImage } from './images';
+import { runsAlpine, versionOf, type PulledImage } from './images';
 import type { Machine } from './model';
 import { resolvable } from './shell';
 import { obj, text } from './util';
@@ -62,10 +62,13 @@ function mountedFiles({ hostname, namespace, podIP, serviceAccount }: Mounts): R
 
 /** Builds the process the container runtime starts for `container`. */
 export function processFor(options: ProcessOptions): ProcessSpec {
-  const { pulled, container, env } = options;
+  const { pulled, container } = options;
   const { image, reference } = pulled;
-  const command = strings(container.command)?.map((word) => expandReferences(word, env));
-  const args = strings(container.args)?.map((word) => expandReferences(word, env));
+  // The image's ENV first (a Dockerfile's ENV), the container's own env over it.
+  const env = image.env ? { ...image.env, ...options.env } : options.env;
+  // The kubelet expands $(VAR) from the container's declared env only, not the image's.
+  const command = strings(container.command)?.map((word) => expandReferences(word, options.env));
+  const args = strings(container.args)?.map((word) => expandReferences(word, options.env));
   let argv = command ? [...command, ...(args ?? [])] : [...image.entrypoint, ...(args ?? image.cmd)];
   let wrapped = false;
   const wrapper = image.wrapper;
@@ -77,7 +80,7 @@ export function processFor(options: ProcessOptions): ProcessSpec {
     if (argv[0] === undefined) argv = [wrapper.program];
     else if (argv[0].startsWith('-')) argv = [wrapper.program, ...argv];
   }
-  const alpine = isAlpine(reference.tag);
+  const alpine = runsAlpine(image, reference.tag);
   const context = { env, hostname: podHostname(options.pod), podIP: options.podIP, version: versionOf(image, reference.tag), alpine, wrapped };
   const shellLike = ['sh', 'bash', 'ash', 'env', 'printenv'].includes((argv[0] ?? '').split('/').pop() ?? '');
   // Only small facts are kept: a running container must not hold the whole Pod.

@@ -50,7 +50,7 @@ function rebuildContainer(c: ContainerRecord, status: JsonObject, sync: Sync): v
   if (startedAt !== undefined) {
     const spec = sync.spec(c);
     const parsed = parseReference(text(spec.image));
-    const outcome = parsed.ok ? pull(parsed.reference) : undefined;
+    const outcome = parsed.ok ? pull(parsed.reference, sync.localImages) : undefined;
     const env = sync.env(spec);
     if (outcome?.ok && env.ok) {
       const process = processFor({ pulled: outcome.pulled, pod: sync.pod, container: spec, env: env.env, serviceEnv: () => sync.serviceEnv(), podIP: sync.podIP() });

@@ -9,6 +9,7 @@ import type { JsonObject } from '../store/json';
 import type { ObjectStore } from '../store/store';
 import { containerEnv, serviceEnv } from './config';
 import { pull } from './images';
+import { localImagesOf, type LocalImages } from './localImages';
 import { processFor, type ProcessSpec } from './machine';
 import { planRun, type Plan } from './plan';
 import { parseReference } from './reference';
@@ -16,12 +17,13 @@ import { list, obj, text } from './util';
 
 const NODES = kindInfo('v1', 'Node')!;
 
-/** Read access to the cluster: a controller's Reader, or readerOf(store). */
-export type StateReader = Pick<Reader, 'get' | 'list'>;
+/** Read access to the cluster: a controller's Reader, or readerOf(store); with the images built locally, if any. */
+export type StateReader = Pick<Reader, 'get' | 'list'> & { images?: LocalImages };
 
 /** A StateReader over an ObjectStore (whose get() throws NotFound where a Reader returns undefined). */
 export function readerOf(store: Pick<ObjectStore, 'find' | 'list'>): StateReader {
-  return { get: (info, namespace, name) => store.find(info, namespace, name), list: (info, options) => store.list(info, options) };
+  const images = localImagesOf(store);
+  return { get: (info, namespace, name) => store.find(info, namespace, name), list: (info, options) => store.list(info, options), ...(images ? { images } : {}) };
 }
 
 export interface Replayed {
@@ -40,7 +42,7 @@ export function replay(reader: StateReader, pod: JsonObject, name: string, image
   const spec = containerSpec(pod, name);
   const parsed = parseReference(image);
   if (!spec || !parsed.ok) return undefined;
-  const outcome = pull(parsed.reference);
+  const outcome = pull(parsed.reference, reader.images);
   if (!outcome.ok) return undefined;
   const status = obj(pod.status);
   const podIP = typeof status.podIP === 'string' ? status.podIP : '';

@@ -86,6 +86,8 @@ export interface PodRecord {
   sandbox?: { ip: string };
   /** When the sandbox (network) will be ready, or the next attempt after a failure. */
   sandboxDue: number;
+  /** The volume manager's back-off while a configMap or secret volume does not mount (volumes.ts). */
+  mountRetry?: { failures: number; next: number };
   containers: ContainerRecord[];
   /** Terminal phase reached: nothing more will run. */
   finished: boolean;

@@ -1,11 +1,12 @@
 /**
  * The programs of the web-server images: nginx, httpd, traefik/whoami,
- * hashicorp/http-echo, the HPA walkthrough's php-apache, Prometheus and Grafana. Each
+ * hashicorp/http-echo, the HPA walkthrough's php-apache, Prometheus, kube-state-metrics and Grafana. Each
  * returns a daemon with its startup log (the lines that identify the program; the prose
  * is kept short), or the exit a misuse gives.
  */
 import type { ProgramResult } from './model';
 import { ALWAYS_OK, daemon, exited, flag, serves, time, type ProgramContext } from './daemon';
+import { KUBERNETES_VERSION } from '../version';
 
 /** An image's own program: its result when `argv[0]` names it, else undefined. Pure. */
 export type ImageProgram = (argv: string[], context: ProgramContext) => ProgramResult | undefined;
@@ -115,7 +116,7 @@ export const prometheus: ImageProgram = (argv, context) => {
     cpuMillis: 4,
     memoryMi: 38,
     termExitCode: 0,
-    http: serves('/', '/graph', '/metrics', '/-/ready', '/-/healthy'),
+    http: serves('/', '/graph', '/metrics', '/-/ready', '/-/healthy', '/api/v1/query', '/federate'),
     banner: () => [
       [100, info('msg="No time or size retention was set so using the default time retention" duration=15d', 'main.go:601')],
       [110, info(`msg="Starting Prometheus Server" mode=server version="(version=${context.version}, branch=HEAD)"`, 'main.go:645')],
@@ -124,6 +125,41 @@ export const prometheus: ImageProgram = (argv, context) => {
       [1700, info('msg="TSDB started"', 'main.go:1174')],
       [1750, info('msg="Loading configuration file" filename=/etc/prometheus/prometheus.yml', 'main.go:1375')],
       [1800, info('msg="Server is ready to receive web requests."', 'main.go:1135')],
+    ],
+  });
+};
+
+/** klog's header: `I0101 00:00:07.123000       1 `. */
+const klog = (severity: 'I' | 'W', at: number): string => {
+  const iso = time.iso(at);
+  return `${severity}${iso.slice(5, 7)}${iso.slice(8, 10)} ${iso.slice(11, 23)}000       1 `;
+};
+
+/** kube-state-metrics: metrics on --port (8080), its own on --telemetry-port (8081), once it reached the API server. */
+export const kubeStateMetrics: ImageProgram = (argv, context) => {
+  if (base(argv[0]) !== 'kube-state-metrics') return undefined;
+  const args = argv.slice(1);
+  if (args.includes('--version') || args.includes('version')) return exited(0, [`kube-state-metrics, version: v${context.version} (branch: release-${context.version.split('.').slice(0, 2).join('.')})`]);
+  const port = Number(flag(args, 'port') ?? 8080);
+  const telemetry = Number(flag(args, 'telemetry-port') ?? 8081);
+  const [major, minor] = KUBERNETES_VERSION.replace(/^v/, '').split('.');
+  return daemon({
+    ports: [port, telemetry],
+    readyAfterMs: 400,
+    cpuMillis: 2,
+    memoryMi: 21,
+    termExitCode: 0,
+    http: serves('/', '/metrics', '/healthz', '/livez', '/readyz'),
+    banner: () => [
+      [50, (at) => `${klog('I', at)}wrapper.go:120] "Starting kube-state-metrics"`],
+      [60, (at) => `${klog('I', at)}server.go:199] "Used default resources"`],
+      [60, (at) => `${klog('I', at)}types.go:227] "Using all namespaces"`],
+      [70, (at) => `${klog('W', at)}client_config.go:659] Neither --kubeconfig nor --master was specified.  Using the inClusterConfig.  This might not work.`],
+      [200, (at) => `${klog('I', at)}server.go:346] "Tested communication with server"`],
+      [210, (at) => `${klog('I', at)}server.go:348] "Run with Kubernetes cluster version" major="${major!}" minor="${minor!}" gitVersion="${KUBERNETES_VERSION}"`],
+      [220, (at) => `${klog('I', at)}server.go:350] "Communication with server successful"`],
+      [400, (at) => `${klog('I', at)}server.go:375] "Started metrics server" metricsServerAddress="[::]:${port}"`],
+      [400, (at) => `${klog('I', at)}server.go:364] "Started kube-state-metrics self metrics server" telemetryAddress="[::]:${telemetry}"`],
     ],
   });
 };

@@ -74,12 +74,12 @@ describe('terminal: the kubectl session (the real simulator)', () => {
     assert.equal(await run('apply -f k8s -R'), 'namespace/dev created\n' + ['configmap/web-config', 'secret/web-secret', 'deployment.apps/web', 'service/web', 'deployment.apps/who', 'service/who'].map((r) => `${r} unchanged\n`).join(''));
   });
 
-  it('answers help in French, clear, exit, and says docker is not here', async () => {
+  it('answers help in French, clear, exit, and runs docker lines', async () => {
     const { session: s, run } = session(emptyCluster());
     assert.match(await run('help'), /^Ce terminal envoie tes commandes kubectl au cluster simulé/);
     assert.deepEqual(await s.run('clear'), { text: '', clear: true });
     assert.deepEqual(await s.run('exit'), { text: '', close: true });
-    assert.match(await run('docker ps'), /Les commandes docker ne sont pas encore disponibles/);
+    assert.equal(await run('docker ps'), 'CONTAINER ID   IMAGE     COMMAND   CREATED   STATUS    PORTS     NAMES\n');
     assert.match(await run("get pods -l 'app=web"), /Guillemet ' non fermé/);
   });
 
@@ -110,8 +110,8 @@ describe('terminal: the kubectl session (the real simulator)', () => {
     it("says what kubectl says when it cannot: no --, no Pod, no shell in the image", async () => {
       const { run } = session(runningCluster());
       assert.match(await run('exec deploy/web ls'), /^error: exec \[POD\] \[COMMAND\] is not supported anymore/);
-      assert.equal(await run('exec nope -- sh'), 'Error from server (NotFound): pods "nope" not found\n');
-      assert.match(await run('exec -it deploy/who -- sh'), /exec: "sh": executable file not found in \$PATH: unknown\ncommand terminated with exit code 126\n$/);
+      assert.match(await run('exec nope -- sh'), /^Error from server \(NotFound\): pods "nope" not found\n💡 /);
+      assert.match(await run('exec -it deploy/who -- sh'), /^error: Internal error occurred: .*OCI runtime exec failed: exec failed: unable to start container process: exec: "sh": executable file not found in \$PATH: unknown\n💡 /);
     });
   });
 
@@ -145,7 +145,7 @@ describe('terminal: Tab completion of kubectl lines', () => {
   });
 
   it('completes sub-commands', () => {
-    assert.deepEqual(complete('kubectl create '), ['namespace', 'deployment', 'configmap', 'secret']);
+    assert.deepEqual(complete('kubectl create '), ['namespace', 'deployment', 'configmap', 'secret', 'serviceaccount']);
     assert.deepEqual(complete('rollout u'), ['undo']);
   });
 

@@ -98,12 +98,12 @@ describe('walkthroughs: one self-checking walkthrough per chapter', function () 
           solved.run(step.setup);
           const failed = solved.run(step.solution);
           assert.deepEqual(failed, [], `the solution should run cleanly:\n${solved.transcript()}`);
-          assert.ok(evaluate(step.check!, solved.cluster().store), `the solution does not pass the check:\n${solved.transcript()}`);
+          assert.ok(evaluate(step.check!, solved.cluster()), `the solution does not pass the check:\n${solved.transcript()}`);
 
           const unsolved = new CourseSession(folder);
           unsolved.run(step.setup);
           unsolved.run(step.exercise && !step.exercise.endsWith('/') && statSync(path.join(folder, step.exercise)).isFile() && /\.ya?ml$/.test(step.exercise) ? { files: [step.exercise], advance: step.solution?.advance } : { advance: step.solution?.advance });
-          assert.ok(!evaluate(step.check!, unsolved.cluster().store), `the check passes without the solution:\n${unsolved.transcript()}`);
+          assert.ok(!evaluate(step.check!, unsolved.cluster()), `the check passes without the solution:\n${unsolved.transcript()}`);
         });
       }
     });

@@ -10,6 +10,8 @@ import type { AtelierContext } from '../../../client/src/context';
 import { checkProblems, evaluate, parseChecks, stepKey, StepChecks, valueAt, type Check } from '../../../client/src/walkthroughs/checks';
 import { registerWalkthroughChecks } from '../../../client/src/walkthroughs/register';
 import { ROOT } from '../../support/dist';
+import { runDocker } from '../../../simulator/src/docker/commands';
+import { contextFromFiles } from '../../../simulator/src/docker/context';
 import { bareCluster, bareService, deployment, service } from '../support/cluster';
 
 const DEPLOYMENTS = kindInfo('apps/v1', 'Deployment')!;
@@ -96,11 +98,12 @@ describe('walkthroughs: step checks on the cluster', () => {
     const data = JSON.parse(readFileSync(path.join(ROOT, 'walkthroughs', 'checks.json'), 'utf8')) as unknown;
     const { steps, problems } = parseChecks(data);
     assert.deepEqual(problems, []);
-    assert.deepEqual(steps.map((s) => s.key), ['atelierKubernetes.step.bienvenue.premier-manifeste']);
+    const welcome = steps.find((s) => s.key === 'atelierKubernetes.step.bienvenue.premier-manifeste');
+    assert.ok(welcome);
     const empty = bareCluster();
-    assert.equal(evaluate(steps[0]!.check, empty.store), false);
+    assert.equal(evaluate(welcome.check, empty.store), false);
     empty.apply({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'nginx:1.27' }] } });
-    assert.equal(evaluate(steps[0]!.check, empty.store), true);
+    assert.equal(evaluate(welcome.check, empty.store), true);
     const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { contributes: { walkthroughs: { id: string; steps: { id: string; completionEvents: string[] }[] }[] } };
     for (const walkthrough of manifest.contributes.walkthroughs) {
       for (const step of walkthrough.steps) {
@@ -109,6 +112,62 @@ describe('walkthroughs: step checks on the cluster', () => {
       }
     }
     assert.ok(manifest.contributes.walkthroughs.find((w) => w.id === 'bienvenue')?.steps[0]?.completionEvents.includes(`onContext:${stepKey('bienvenue', 'premier-manifeste')}`));
+  });
+
+  describe('the Docker forms, read from the cluster\'s Docker engine', () => {
+    const context = (): { cluster: Cluster; docker: (line: string) => void } => {
+      const built = bareCluster();
+      const files = contextFromFiles({ Dockerfile: 'FROM nginx:1.27\nCOPY index.html /usr/share/nginx/html/\n', 'index.html': '<h1>Bonjour</h1>\n' });
+      return { cluster: built, docker: (line) => void runDocker(built.docker, line.split(' '), { files }) };
+    };
+
+    it('holds dockerImage once the image was built (a pulled image does not count)', () => {
+      const { cluster: built, docker } = context();
+      assert.equal(evaluate({ dockerImage: 'monimage:1.0' }, built), false);
+      docker('pull nginx:1.27');
+      assert.equal(evaluate({ dockerImage: 'nginx:1.27' }, built), false);
+      docker('build -t monimage:1.0 .');
+      assert.equal(evaluate({ dockerImage: 'monimage:1.0' }, built), true);
+      assert.equal(evaluate({ dockerImage: 'monimage' }, built), false);
+      // A store alone has no Docker engine: the check does not hold.
+      assert.equal(evaluate({ dockerImage: 'monimage:1.0' }, built.store), false);
+    });
+
+    it('holds dockerContainer for a container of that image, running or not as asked', () => {
+      const { cluster: built, docker } = context();
+      docker('build -t monimage:1.0 .');
+      assert.equal(evaluate({ dockerContainer: 'monimage:1.0' }, built), false);
+      docker('run -d --name web -p 8080:80 monimage:1.0');
+      assert.equal(evaluate({ dockerContainer: 'monimage:1.0', running: true }, built), true);
+      assert.equal(evaluate({ dockerContainer: 'monimage:1.0', running: false }, built), false);
+      docker('stop web');
+      assert.equal(evaluate({ dockerContainer: 'monimage:1.0', running: true }, built), false);
+      assert.equal(evaluate({ dockerContainer: 'monimage:1.0', running: false }, built), true);
+      assert.equal(evaluate({ dockerContainer: 'monimage:1.0' }, built), true);
+      assert.equal(evaluate({ allOf: [{ dockerImage: 'monimage:1.0' }, { not: { dockerContainer: 'nginx:1.27' } }] }, built), true);
+    });
+
+    it('says what is wrong in a Docker check', () => {
+      assert.deepEqual(checkProblems({ dockerImage: 'monimage:1.0' }, 'w.s'), []);
+      assert.deepEqual(checkProblems({ dockerContainer: 'monimage:1.0', running: true }, 'w.s'), []);
+      assert.deepEqual(checkProblems({ dockerImage: 'MonImage' }, 'w.s'), ['w.s.dockerImage: "MonImage" is not an image reference']);
+      assert.deepEqual(checkProblems({ dockerContainer: 'monimage:1.0', running: 'yes', kind: 'Pod' }, 'w.s'), ['w.s: unknown key "kind" with dockerContainer', 'w.s.running: a boolean']);
+      assert.deepEqual(checkProblems({ dockerImage: 'x', running: true }, 'w.s'), ['w.s: unknown key "running" with dockerImage']);
+    });
+
+    it('updates the step keys when the engine changes (the cluster service hears it)', () => {
+      const service = bareService();
+      const published: [string, boolean][] = [];
+      const checks = new StepChecks(parseChecks({ docker: { image: { dockerImage: 'monimage:1.0' } } }).steps, (key, value) => published.push([key, value]));
+      service.onDidChange(() => checks.update(service.cluster));
+      checks.update(service.cluster);
+      const files = contextFromFiles({ Dockerfile: 'FROM nginx:1.27\n' });
+      runDocker(service.cluster.docker, ['build', '-t', 'monimage:1.0', '.'], { files });
+      assert.deepEqual(published, [
+        ['atelierKubernetes.step.docker.image', false],
+        ['atelierKubernetes.step.docker.image', true],
+      ]);
+    });
   });
 
   describe('after every change', () => {

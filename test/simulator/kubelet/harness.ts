@@ -61,7 +61,7 @@ export class Harness {
     if (options.terminationGracePeriodSeconds !== undefined) spec.terminationGracePeriodSeconds = options.terminationGracePeriodSeconds;
     const namespace = options.namespace ?? 'default';
     this.store.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace, labels: options.labels ?? { app: name } }, spec });
-    if (options.node !== null) this.store.patch(PODS, namespace, name, { spec: { nodeName: options.node ?? 'node-1' } });
+    if (options.node !== null) this.store.bindPod(namespace, name, options.node ?? 'node-1');
     return this.get(name, namespace);
   }
 
