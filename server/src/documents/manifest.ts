@@ -4,8 +4,9 @@
  * while parsing. Bad input never throws: YAML bombs, deep nesting and syntax errors come
  * back as problems.
  */
-import { CORE_SCHEMA, load } from 'js-yaml';
+import { FAILSAFE_SCHEMA, Type, load } from 'js-yaml';
 import { LineCounter, parseDocument, type Document } from 'yaml';
+import { GO_YAML_OPTIONS, resolveGoYamlScalar } from '../../../simulator/src/api/goyaml';
 import { TextLocator } from './locate';
 import { locatePath, type PathTarget } from './positions';
 
@@ -153,6 +154,18 @@ export function flowDepth(text: string): number {
   return max;
 }
 
+/**
+ * kubectl's scalars (go-yaml v2, YAML 1.1: `yes` is true, `0400` is 256) for js-yaml, from
+ * the same resolver the simulator's manifest reader uses, so the fast path, the full
+ * parser and `kubectl apply` agree on every value.
+ */
+const GO_YAML_SCALARS = new Type('tag:yaml.org,2002:go-yaml-v2', {
+  kind: 'scalar',
+  resolve: (data: string | null) => typeof resolveGoYamlScalar(data ?? '') !== 'string',
+  construct: (data: string | null) => resolveGoYamlScalar(data ?? ''),
+});
+const GO_YAML_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [GO_YAML_SCALARS] });
+
 /** Anchors, aliases, tags and merge keys: left to the full parser. */
 const NEEDS_FULL_PARSER = /(^|[\s[{,])[&*!][^\s,\]}]|<<\s*:/m;
 
@@ -178,8 +191,8 @@ function lineCounterOf(text: string): LineCounter {
 function fastParse(text: string): ParsedManifest | undefined {
   let value: unknown;
   try {
-    // CORE_SCHEMA: the YAML 1.2 core types, as the full parser resolves them (no dates).
-    value = load(text, { schema: CORE_SCHEMA });
+    // kubectl's YAML 1.1 scalars, as the full parser resolves them (no dates).
+    value = load(text, { schema: GO_YAML_SCHEMA });
   } catch {
     return undefined;
   }
@@ -192,7 +205,7 @@ function fastParse(text: string): ParsedManifest | undefined {
   const kind = stringField(value, 'kind');
   return {
     get yaml() {
-      tree ??= parseDocument(text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, logLevel: 'error' });
+      tree ??= parseDocument(text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, logLevel: 'error', ...GO_YAML_OPTIONS });
       return tree;
     },
     locate(path) {
@@ -215,7 +228,7 @@ function fastParse(text: string): ParsedManifest | undefined {
 function fullParse(text: string): ParsedManifest {
   const lineCounter = new LineCounter();
   // logLevel 'error': the parser's warnings become problems, never lines on the server's stderr.
-  const yaml = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, logLevel: 'error' });
+  const yaml = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, logLevel: 'error', ...GO_YAML_OPTIONS });
   const problems: ParseProblem[] = [];
   for (const error of [...yaml.errors, ...yaml.warnings]) {
     const code = String(error.code);

@@ -83,6 +83,8 @@ const ceilDiv = (a: bigint, b: bigint): bigint => (a + b - 1n) / b;
  * YAML are read as the JSON number kubectl sends.
  */
 export function parseQuantity(input: string | number): QuantityResult {
+  // Defensive: stored objects may hold what the types do not promise (a null from YAML).
+  if (typeof input !== 'string' && typeof input !== 'number') return { ok: false, error: QUANTITY_FORMAT_ERROR };
   const str = (typeof input === 'number' ? String(input) : input).trim();
   if (str === '') return { ok: false, error: QUANTITY_FORMAT_ERROR };
   const parts = splitQuantity(str);
@@ -177,8 +179,13 @@ export function formatQuantity(quantity: Quantity): string {
   return formatDecimal(quantity.nanos, quantity.format);
 }
 
-/** Parses and prints in one step; the input back when it does not parse. */
-export function canonicalQuantity(input: string | number): string {
+/**
+ * Parses and prints in one step; the input back when it does not parse. A null or absent
+ * value is Go's zero Quantity (what Quantity.UnmarshalJSON makes of `null`): `0`.
+ */
+export function canonicalQuantity(input: unknown): string {
+  if (input === null || input === undefined) return '0';
+  if (typeof input !== 'string' && typeof input !== 'number') return '';
   const result = parseQuantity(input);
   return result.ok ? formatQuantity(result.quantity) : String(input);
 }

@@ -7,9 +7,8 @@
  * the whole counter, where a real one would only bend from then on.
  */
 import { kindInfo } from '../api/catalog';
-import { readerOf } from '../kubelet/replay';
+import type { StateReader } from '../kubelet/replay';
 import { isJsonObject, type JsonObject } from '../store/json';
-import type { ObjectStore } from '../store/store';
 import { text } from '../kubelet/util';
 import type { Family, Sample } from './exposition';
 import { loadOverlay } from './load';
@@ -30,12 +29,11 @@ export function cgroupOf(pod: JsonObject, containerID: string): string {
 }
 
 /** cAdvisor's families for every running container with metrics. */
-export function cadvisorFamilies(store: ObjectStore, now: number): Family[] {
-  const reader = readerOf(store);
+export function cadvisorFamilies(reader: StateReader, now: number): Family[] {
   const overlay = loadOverlay(reader);
   const cpu: Sample[] = [];
   const memory: Sample[] = [];
-  for (const pod of store.list(PODS)) {
+  for (const pod of reader.list(PODS)) {
     const metrics = metricsOfPod(reader, pod, now, overlay);
     if (!metrics) continue;
     const statuses = [...list(obj(pod.status).initContainerStatuses), ...list(obj(pod.status).containerStatuses)];

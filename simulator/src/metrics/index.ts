@@ -3,6 +3,7 @@
  * HorizontalPodAutoscaler), the load learners put on workloads, and a Prometheus snapshot
  * with kube-state-metrics' and cAdvisor's metric names for the monitoring chapter.
  */
+import { readerOf } from '../kubelet/replay';
 import type { ObjectStore } from '../store/store';
 import { cadvisorFamilies } from './cadvisor';
 import { renderFamily } from './exposition';
@@ -18,5 +19,5 @@ export { goFloat, type Family, type Sample } from './exposition';
  * followed by a scrape of the kubelets' cAdvisor endpoint would return them at `now`.
  */
 export function prometheusSnapshot(store: ObjectStore, now: number): string {
-  return [...kubeStateFamilies(store), ...cadvisorFamilies(store, now)].map(renderFamily).join('');
+  return [...kubeStateFamilies(store), ...cadvisorFamilies(readerOf(store), now)].map(renderFamily).join('');
 }

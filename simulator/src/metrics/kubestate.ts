@@ -8,7 +8,8 @@
 import { kindInfo } from '../api/catalog';
 import { integerValue, milliValue, parseQuantity } from '../api/quantity';
 import { isJsonObject, type JsonObject } from '../store/json';
-import type { KubeObject, ObjectStore } from '../store/store';
+import type { StateReader } from '../kubelet/replay';
+import type { KubeObject } from '../store/store';
 import { conditionSamples, sanitizeLabelName, type Family, type Labels, type Sample } from './exposition';
 
 const obj = (value: unknown): JsonObject => (isJsonObject(value) ? value : {});
@@ -167,7 +168,7 @@ function pods(items: KubeObject[]): Family[] {
 }
 
 /** KSM's families for the cluster's objects, resources in KSM's (alphabetical) order. */
-export function kubeStateFamilies(store: ObjectStore): Family[] {
+export function kubeStateFamilies(store: Pick<StateReader, 'list'>): Family[] {
   return [
     ...deployments(store.list(kindInfo('apps/v1', 'Deployment')!)),
     ...autoscalers(store.list(kindInfo('autoscaling/v2', 'HorizontalPodAutoscaler')!)),

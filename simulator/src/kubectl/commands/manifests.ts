@@ -6,6 +6,7 @@
  */
 import { LineCounter, parseAllDocuments } from 'yaml';
 import { kindInfo, type KindInfo } from '../../api/catalog';
+import { GO_YAML_OPTIONS } from '../../api/goyaml';
 import { compareStrings, goJson, isJsonObject } from '../../store/json';
 import type { KubeObject } from '../../store/store';
 import { KubectlError } from './errors';
@@ -88,7 +89,8 @@ export interface DeclaredObject {
 export function declaredObjects(text: string, source: string, lineOffset = 0): DeclaredObject[] {
   const lineCounter = new LineCounter();
   const out: DeclaredObject[] = [];
-  for (const document of parseAllDocuments(text, { lineCounter, uniqueKeys: false })) {
+  // YAML 1.1 scalars, as sigs.k8s.io/yaml's go-yaml v2 reads them (api/goyaml.ts).
+  for (const document of parseAllDocuments(text, { lineCounter, uniqueKeys: false, ...GO_YAML_OPTIONS })) {
     const start = document.contents?.range[0] ?? document.range[0];
     const line = lineCounter.linePos(start).line + lineOffset;
     const error = document.errors[0];

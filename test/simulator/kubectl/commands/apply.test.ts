@@ -81,7 +81,7 @@ metadata: {name: cm}
 ---
 apiVersion: apps/v1
 kind: Deployment
-metadata: {name: y}
+metadata: {name: web}
 spec:
   replica: 2
 `,

@@ -9,6 +9,7 @@ import { containersRule } from './containers';
 import { enumsRule } from './enumerated';
 import { labelsRule } from './labels';
 import { namesRule } from './names';
+import { podUpdateRule } from './podupdate';
 import { ingressClassRule, ingressRule, networkPolicyRule } from './networking';
 import { hpaRule, limitRangeRule, nodeRule, pdbRule, resourceQuotaRule } from './policy';
 import { quantitiesRule } from './quantities';
@@ -32,6 +33,7 @@ export const RULES: readonly ValidationRule[] = [
   cronJobRule,
   volumesRule,
   containersRule,
+  podUpdateRule,
   serviceRule,
   endpointsRule,
   ingressRule,
