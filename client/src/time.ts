@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ClusterService } from './cluster/service';
-import { Ticker, clampSpeed, type TickerClock } from './cluster/ticker';
+import { REAL_CLOCK, Ticker, clampSpeed, type TickerClock } from './cluster/ticker';
 import { CONTEXT_KEYS, SETTINGS } from './commands/ids';
 
 /** Where the pause survives a reload (per workspace). */
@@ -34,7 +34,7 @@ export class SimulationTime implements vscode.Disposable {
         if (!failing) output.error(`simulated time: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         failing = true;
       }
-    }, clock);
+    }, clock ?? REAL_CLOCK);
     this.ticker.speed = readSpeed();
     this.configuration = vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration(SETTINGS.speed)) return;
