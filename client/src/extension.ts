@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { ClusterApi } from './cluster/apiServer';
 import { ClusterService } from './cluster/service';
 import { ClusterTreeModel } from './cluster/treeModel';
 import { registerCommands } from './commands';
@@ -38,7 +39,9 @@ export async function activate(extension: vscode.ExtensionContext): Promise<void
   const tree = new ClusterTreeModel(() => target.view(), vscode.l10n);
   const forwards = new PortForwards(() => cluster.cluster, vscode.l10n);
   extension.subscriptions.push(forwards);
-  const ctx: CommandContext = { extension, output, cluster, tree, time, forwards, target };
+  const api = new ClusterApi(() => cluster.cluster, (error) => output.error(`serve: ${error instanceof Error ? error.message : String(error)}`));
+  extension.subscriptions.push(api);
+  const ctx: CommandContext = { extension, output, cluster, tree, time, forwards, target, api };
 
   registerCommands(ctx);
   registerClusterView(ctx);

@@ -35,6 +35,8 @@ export const COMMAND_IDS = {
   openSolution: 'atelierKubernetes.openSolution',
   runInTerminal: 'atelierKubernetes.runInTerminal',
   openWalkthrough: 'atelierKubernetes.openWalkthrough',
+  serveApi: 'atelierKubernetes.serveApi',
+  stopServeApi: 'atelierKubernetes.stopServeApi',
   chooseTarget: 'atelierKubernetes.chooseTarget',
 } as const;
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { applyFile, applyFolder, applySelection } from './applyFile';
+import { serveApi, stopServeApi } from './serveApi';
 import { openExercise, openSolution, openWalkthrough, runInTerminal } from './course';
 import { exportCluster, importCluster, resetCluster } from './clusterState';
 import { deleteFile } from './deleteFile';
@@ -52,6 +53,8 @@ export const COMMANDS: Record<CommandId, (ctx: CommandContext) => Handler> = {
   [COMMAND_IDS.openSolution]: openSolution,
   [COMMAND_IDS.runInTerminal]: runInTerminal,
   [COMMAND_IDS.openWalkthrough]: openWalkthrough,
+  [COMMAND_IDS.serveApi]: serveApi,
+  [COMMAND_IDS.stopServeApi]: stopServeApi,
   [COMMAND_IDS.chooseTarget]: chooseTarget,
 };
 

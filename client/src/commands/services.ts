@@ -10,12 +10,15 @@ import { HINT_PREFIX } from '../../../simulator/src/kubectl/commands/context';
 import type { ObjectRef } from '../cluster/service';
 import type { AtelierContext } from '../context';
 import type { PortForwards } from '../portForward';
+import type { ClusterApi } from '../cluster/apiServer';
 import { viewOf } from '../target/access';
 
 /** What the command factories receive: the Atelier's context and the services activate() adds for them. */
 export type CommandContext = AtelierContext & {
   /** The port-forwards (absent where activate() did not build them: the palette then says so). */
   readonly forwards?: PortForwards;
+  /** The Kubernetes HTTP API over the simulated cluster, for the real kubectl. */
+  readonly api?: ClusterApi;
 };
 
 /** [apiVersion, kind] of the kinds a command applies to. */
