@@ -53,10 +53,22 @@ export function contextFromFiles(files: Readonly<Record<string, string>>, direct
   };
 }
 
+/**
+ * A path on the host, as `docker build PATH` and `-f FILE` name it: like cleanRelative, but
+ * an absolute path stays absolute (`/home/moi/app`), where paths inside the context do not.
+ */
+export function cleanHostPath(path: string): string {
+  const relative = cleanRelative(path);
+  return path.startsWith('/') ? `/${relative}` : relative;
+}
+
 /** A context seen from one of its folders (`docker build web`). */
 export function subContext(context: BuildContext, folder: string): BuildContext {
-  const base = cleanRelative(folder);
-  const join = (path: string) => cleanRelative(base === '' ? path : `${base}/${path}`);
+  const base = cleanHostPath(folder);
+  const join = (path: string): string => {
+    const relative = cleanRelative(path);
+    return base === '' ? relative : cleanHostPath(relative === '' ? base : `${base}/${relative}`);
+  };
   return { readFile: (path) => context.readFile(join(path)), readDir: (path) => context.readDir(join(path)) };
 }
 

@@ -6,7 +6,7 @@
 import { parseReference } from '../kubelet/reference';
 import { build } from './build';
 import type { DockerCommand, DockerIo } from './commands';
-import { cleanRelative, subContext } from './context';
+import { cleanHostPath, subContext } from './context';
 import type { DockerEngine } from './engine';
 import type { ParsedFlags } from './flags';
 import { dockerTable, humanDuration, humanSize, shortId } from './format';
@@ -104,13 +104,13 @@ function pullCommand(engine: DockerEngine, flags: ParsedFlags): DockerResult {
 function buildCommand(engine: DockerEngine, flags: ParsedFlags, io: DockerIo): DockerResult {
   const path = flags.args[0]!;
   const files = io.files;
-  if (!files || files.readDir(cleanRelative(path)) === undefined) return failed(`ERROR: unable to prepare context: path "${path}" not found\n`);
+  if (!files || files.readDir(cleanHostPath(path)) === undefined) return failed(`ERROR: unable to prepare context: path "${path}" not found\n`);
   const context = subContext(files, path);
   const file = flags.strings.get('file');
   let dockerfile: string | undefined;
   let fileName = 'Dockerfile';
   if (file !== undefined && file !== '-') {
-    dockerfile = files.readFile(cleanRelative(file));
+    dockerfile = files.readFile(cleanHostPath(file));
     fileName = file.split('/').pop() || file;
     if (dockerfile === undefined) return failed(`ERROR: unable to prepare context: unable to evaluate symlinks in Dockerfile path: lstat ${file}: no such file or directory\n`);
   } else {
