@@ -4,7 +4,6 @@
  * or resetting the cluster, does not undo what was learnt), as VS Code's walkthroughs keep
  * a ticked step ticked. Pure: no `vscode`; the "Parcours" view draws it.
  */
-import { CHAPTERS } from '../../../simulator/src/api/chapters';
 import type { Chapter } from './chapter';
 import { stepKey } from './checks';
 
@@ -18,7 +17,7 @@ export interface StepProgress {
 
 export interface ChapterProgress {
   id: string;
-  /** `4. Concepts de base…`, numbered in course order (the welcome walkthrough has no number). */
+  /** The walkthrough's title, which carries the course's chapter number (`Chapitre 4 — …`). */
   label: string;
   steps: StepProgress[];
   /** Checked steps done, out of the checked steps. */
@@ -30,11 +29,10 @@ export interface ChapterProgress {
 export function courseProgress(chapters: readonly { id: string; data: Chapter }[], done: ReadonlySet<string>): ChapterProgress[] {
   return chapters.map(({ id, data }) => {
     const steps = data.steps.map((step) => ({ id: step.id, title: step.title, checked: step.check !== undefined, done: step.check !== undefined && done.has(stepKey(id, step.id)) }));
-    const number = CHAPTERS.findIndex((chapter) => chapter.id === id);
     const checked = steps.filter((step) => step.checked);
     return {
       id,
-      label: number >= 0 ? `${number + 1}. ${data.title}` : data.title,
+      label: data.title,
       steps,
       done: checked.filter((step) => step.done).length,
       total: checked.length,
