@@ -5,7 +5,7 @@
  * CronJob's timeZone. The syntax check and its error texts are the validation's
  * (api/validation/rules/cron.ts); this module only evaluates schedules that pass it.
  */
-import { cronScheduleError } from '../../api/validation/rules/cron';
+import { CRON_FIELDS, cronScheduleError, type CronField } from '../../api/validation/rules/cron';
 
 export interface Schedule {
   /** The first activation strictly after `t` (epoch ms), or undefined when none within five years (Go's zero time). */
@@ -13,22 +13,6 @@ export interface Schedule {
 }
 
 export type ScheduleResult = { ok: true; schedule: Schedule } | { ok: false; error: string };
-
-interface Field {
-  min: number;
-  max: number;
-  names?: Record<string, number>;
-}
-
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
-const FIELDS: readonly Field[] = [
-  { min: 0, max: 59 },
-  { min: 0, max: 23 },
-  { min: 1, max: 31 },
-  { min: 1, max: 12, names: Object.fromEntries(MONTHS.map((name, i) => [name, i + 1])) },
-  { min: 0, max: 6, names: Object.fromEntries(DAYS.map((name, i) => [name, i])) },
-];
 
 /** The values a field allows, and robfig's starBit (`*` or `?`, which changes how day-of-month and day-of-week combine). */
 interface Bits {
@@ -49,22 +33,22 @@ const only = (value: number): Bits => {
   values[value] = true;
   return { values, star: false };
 };
-const every = (field: Field): Bits => ({ values: Array.from({ length: field.max + 1 }, (_, i) => i >= field.min), star: true });
+const every = (field: CronField): Bits => ({ values: Array.from({ length: field.max + 1 }, (_, i) => i >= field.min), star: true });
 
 const DESCRIPTORS: Record<string, Spec> = {
-  '@yearly': { minute: only(0), hour: only(0), dom: only(1), month: only(1), dow: every(FIELDS[4]!) },
-  '@monthly': { minute: only(0), hour: only(0), dom: only(1), month: every(FIELDS[3]!), dow: every(FIELDS[4]!) },
-  '@weekly': { minute: only(0), hour: only(0), dom: every(FIELDS[2]!), month: every(FIELDS[3]!), dow: only(0) },
-  '@daily': { minute: only(0), hour: only(0), dom: every(FIELDS[2]!), month: every(FIELDS[3]!), dow: every(FIELDS[4]!) },
-  '@hourly': { minute: only(0), hour: every(FIELDS[1]!), dom: every(FIELDS[2]!), month: every(FIELDS[3]!), dow: every(FIELDS[4]!) },
+  '@yearly': { minute: only(0), hour: only(0), dom: only(1), month: only(1), dow: every(CRON_FIELDS[4]!) },
+  '@monthly': { minute: only(0), hour: only(0), dom: only(1), month: every(CRON_FIELDS[3]!), dow: every(CRON_FIELDS[4]!) },
+  '@weekly': { minute: only(0), hour: only(0), dom: every(CRON_FIELDS[2]!), month: every(CRON_FIELDS[3]!), dow: only(0) },
+  '@daily': { minute: only(0), hour: only(0), dom: every(CRON_FIELDS[2]!), month: every(CRON_FIELDS[3]!), dow: every(CRON_FIELDS[4]!) },
+  '@hourly': { minute: only(0), hour: every(CRON_FIELDS[1]!), dom: every(CRON_FIELDS[2]!), month: every(CRON_FIELDS[3]!), dow: every(CRON_FIELDS[4]!) },
 };
 DESCRIPTORS['@annually'] = DESCRIPTORS['@yearly']!;
 DESCRIPTORS['@midnight'] = DESCRIPTORS['@daily']!;
 
-const valueOf = (text: string, field: Field): number => field.names?.[text.toLowerCase()] ?? Number(text);
+const valueOf = (text: string, field: CronField): number => field.names?.[text.toLowerCase()] ?? Number(text);
 
 /** Mirrors getRange: `*`, `N`, `N-M`, each with an optional `/step` (`N/step` means `N-max/step`). */
-function addRange(bits: Bits, expr: string, field: Field): void {
+function addRange(bits: Bits, expr: string, field: CronField): void {
   const [range, stepText] = expr.split('/');
   const bounds = range!.split('-');
   let start: number;
@@ -88,7 +72,7 @@ function addRange(bits: Bits, expr: string, field: Field): void {
   if (star) bits.star = true;
 }
 
-function parseField(text: string, field: Field): Bits {
+function parseField(text: string, field: CronField): Bits {
   const bits: Bits = { values: [], star: false };
   for (const expr of text.split(',').filter((part) => part !== '')) addRange(bits, expr, field);
   return bits;
@@ -237,11 +221,11 @@ export function parseSchedule(text: string, timeZone = ''): ScheduleResult {
   else {
     const parts = spec.split(/\s+/);
     fields = {
-      minute: parseField(parts[0]!, FIELDS[0]!),
-      hour: parseField(parts[1]!, FIELDS[1]!),
-      dom: parseField(parts[2]!, FIELDS[2]!),
-      month: parseField(parts[3]!, FIELDS[3]!),
-      dow: parseField(parts[4]!, FIELDS[4]!),
+      minute: parseField(parts[0]!, CRON_FIELDS[0]!),
+      hour: parseField(parts[1]!, CRON_FIELDS[1]!),
+      dom: parseField(parts[2]!, CRON_FIELDS[2]!),
+      month: parseField(parts[3]!, CRON_FIELDS[3]!),
+      dow: parseField(parts[4]!, CRON_FIELDS[4]!),
     };
   }
   return {

@@ -3,7 +3,7 @@
  * (the parser kube-apiserver v1.30 uses) reads it, with its error texts.
  */
 
-interface Bounds {
+export interface CronField {
   min: number;
   max: number;
   names?: Record<string, number>;
@@ -13,7 +13,8 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
 // Mirrors robfig/cron/v3 spec.go: minutes, hours, day of month, month, day of week.
-const FIELDS: readonly Bounds[] = [
+// The CronJob controller's schedule (controllers/cronjob/schedule.ts) evaluates with the same table.
+export const CRON_FIELDS: readonly CronField[] = [
   { min: 0, max: 59 },
   { min: 0, max: 23 },
   { min: 1, max: 31 },
@@ -39,13 +40,13 @@ function parseInt(expr: string): number | Error {
   return value;
 }
 
-function parseIntOrName(expr: string, bounds: Bounds): number | Error {
+function parseIntOrName(expr: string, bounds: CronField): number | Error {
   const named = bounds.names?.[expr.toLowerCase()];
   return named ?? parseInt(expr);
 }
 
 /** getRange: `*`, `N`, `N-M`, each optionally `/step`. */
-function checkRange(expr: string, bounds: Bounds): string | undefined {
+function checkRange(expr: string, bounds: CronField): string | undefined {
   const rangeAndStep = expr.split('/');
   const lowAndHigh = rangeAndStep[0]!.split('-');
   let start: number;
@@ -119,7 +120,7 @@ export function cronScheduleError(schedule: string): string | undefined {
   if (fields.length !== 5) return `expected exactly 5 fields, found ${fields.length}: [${fields.join(' ')}]`;
   for (const [index, field] of fields.entries()) {
     for (const expr of field.split(',').filter((part) => part !== '')) {
-      const error = checkRange(expr, FIELDS[index]!);
+      const error = checkRange(expr, CRON_FIELDS[index]!);
       if (error) return error;
     }
   }
