@@ -4,27 +4,9 @@
  */
 import * as assert from 'node:assert/strict';
 import { atelierSession } from './support/atelier';
+import { DEPLOYMENT } from './support/manifests';
 import { until } from './support/poll';
 import type { Workbench } from './support/workbench';
-
-const DEPLOYMENT = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 3
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: web
-          image: nginx:1.27
-`;
 
 /** Applies the workspace's deployment.yaml from the palette and waits for kubectl's answer. */
 async function applyDeployment(atelier: Workbench): Promise<void> {

@@ -4,26 +4,8 @@
  */
 import * as assert from 'node:assert/strict';
 import { atelierSession } from './support/atelier';
+import { DEPLOYMENT } from './support/manifests';
 import { until } from './support/poll';
-
-const DEPLOYMENT = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 3
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: web
-          image: nginx:1.27
-`;
 
 describe('Éditeur : un manifeste de Deployment', function () {
   const session = atelierSession();

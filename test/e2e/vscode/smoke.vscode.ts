@@ -5,27 +5,9 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { DEPLOYMENT } from '../support/manifests';
 
 const EXTENSION_ID = 'atelier-kubernetes.atelier-kubernetes';
-
-const DEPLOYMENT = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 3
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: web
-          image: nginx:1.27
-`;
 
 interface Contributes {
   contributes: { commands: { command: string }[] };
