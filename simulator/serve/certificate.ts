@@ -37,9 +37,16 @@ const explicit = (number: number, content: Buffer): Buffer => der(0xa0 + number,
 const utf8 = (text: string): Buffer => der(0x0c, Buffer.from(text, 'utf8'));
 const boolean = (value: boolean): Buffer => der(0x01, Buffer.from([value ? 0xff : 0]));
 
-function integer(bytes: Buffer): Buffer {
-  // A leading 1 bit would make the integer negative.
-  return der(0x02, bytes[0]! & 0x80 ? Buffer.concat([Buffer.from([0]), bytes]) : bytes);
+/**
+ * A non-negative DER INTEGER in its one minimal form (X.690 8.3.2): leading zero bytes
+ * dropped, one put back when the first bit is set (it would read as negative). OpenSSL 3
+ * refuses any other form ("asn1 encoding routines::illegal padding").
+ */
+export function integer(bytes: Buffer): Buffer {
+  let start = 0;
+  while (start < bytes.length - 1 && bytes[start] === 0) start++;
+  const minimal = bytes.subarray(start);
+  return der(0x02, minimal[0]! & 0x80 ? Buffer.concat([Buffer.from([0]), minimal]) : minimal);
 }
 
 function oid(text: string): Buffer {
@@ -65,10 +72,8 @@ const extension = (id: string, critical: boolean, value: Buffer): Buffer => sequ
 const ECDSA_WITH_SHA256 = sequence(oid('1.2.840.10045.4.3.2'));
 
 /** A new key and a self-signed certificate for 127.0.0.1 and localhost, valid ten years. */
-export function selfSignedIdentity(now = new Date(), commonName = 'atelier'): TlsIdentity {
+export function selfSignedIdentity(now = new Date(), commonName = 'atelier', serial = randomBytes(16)): TlsIdentity {
   const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
-  const serial = randomBytes(16);
-  serial[0]! &= 0x7f;
   const notBefore = new Date(now.getTime() - 60 * 60 * 1000);
   const notAfter = new Date(now.getTime() + 10 * 365 * 24 * 60 * 60 * 1000);
   const subjectAltName = sequence(der(0x87, Buffer.from([127, 0, 0, 1])), der(0x82, Buffer.from('localhost', 'ascii')));

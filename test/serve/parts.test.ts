@@ -5,9 +5,10 @@
  */
 import { strict as assert } from 'node:assert';
 import { X509Certificate } from 'node:crypto';
+import { createSecureContext } from 'node:tls';
 import { parse as parseYaml } from 'yaml';
 import { kindInfo } from '../../simulator/src/api/catalog';
-import { selfSignedIdentity } from '../../simulator/serve/certificate';
+import { integer, selfSignedIdentity } from '../../simulator/serve/certificate';
 import { parseServeArgs, serve, DEFAULT_KUBECONFIG } from '../../simulator/serve/command';
 import { kubeconfigText } from '../../simulator/serve/kubeconfig';
 import { decodeProtobuf } from '../../simulator/serve/protobuf';
@@ -66,6 +67,17 @@ describe('serve: parts', () => {
     assert.equal(certificate.subjectAltName, 'IP Address:127.0.0.1, DNS:localhost');
     assert.ok(certificate.verify(certificate.publicKey));
     assert.ok(certificate.checkIP('127.0.0.1'));
+  });
+
+  it('encodes a serial number that starts with zero bytes in its minimal form, which TLS accepts', () => {
+    // One random serial in 256 starts with 0x00 then a byte below 0x80: OpenSSL 3 refused those.
+    for (const serial of [Buffer.from('00017f', 'hex'), Buffer.from('0000ff', 'hex'), Buffer.from('00', 'hex'), Buffer.from('80', 'hex')]) {
+      const identity = selfSignedIdentity(new Date(Date.UTC(2030, 0, 1)), 'atelier', serial);
+      assert.doesNotThrow(() => createSecureContext({ cert: identity.cert, key: identity.key }), serial.toString('hex'));
+    }
+    assert.deepEqual(integer(Buffer.from('00017f', 'hex')), Buffer.from('0202017f', 'hex'));
+    assert.deepEqual(integer(Buffer.from('0000ff', 'hex')), Buffer.from('020200ff', 'hex'));
+    assert.deepEqual(integer(Buffer.from('00', 'hex')), Buffer.from('020100', 'hex'));
   });
 
   it('decodes a SelfSubjectAccessReview sent in protobuf, and refuses the kinds it cannot read', () => {

@@ -59,7 +59,7 @@ describe('client target: commands on a real cluster', () => {
     ctx = { extension: { subscriptions: [] }, output, cluster, tree, time: {}, target } as unknown as CommandContext;
   });
 
-  afterEach(() => remote.close());
+  afterEach(() => remote?.close());
 
   it('refuses, with a message, what would change the real cluster', async () => {
     remote.cluster.store.create({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'default' }, spec: { replicas: 2, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'nginx:1.27' }] } } } });

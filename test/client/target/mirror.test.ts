@@ -26,7 +26,7 @@ describe('client target: a real cluster mirrored through client-node', () => {
     target = remote.target();
   });
 
-  afterEach(() => remote.close());
+  afterEach(() => remote?.close());
 
   it('lists the contexts of the kubeconfig', () => {
     assert.deepEqual(
