@@ -11,7 +11,7 @@
  */
 import { formatTimestamp } from '../clock';
 import { kindInfo } from '../api/catalog';
-import { deepEqual, type JsonObject } from '../store/json';
+import { clone, deepEqual, type JsonObject } from '../store/json';
 import { formatLabelSelector, type LabelRequirement } from '../store/selectors';
 import type { KubeObject, WatchEvent } from '../store/store';
 import { getDesiredReplicas } from './deployment/annotations';
@@ -95,7 +95,11 @@ function syncDeployment(key: string, reader: Reader, caches: Caches): ReconcileR
   const selector = caches.selectors.of(stored);
   if (!selector || selector.length === 0) return { actions: [] };
   const now = reader.now();
-  const ctx: SyncContext = { reader, now, time: formatTimestamp(now), d: stored, actions: [] };
+  // Mirrors `d := deployment.DeepCopy()`: the sync changes its own copy, never what it
+  // read. It only ever sets metadata members and the status, so those are all it copies.
+  const d: KubeObject = { ...stored, metadata: { ...metaOf(stored) } };
+  if (stored.status !== undefined) d.status = clone(stored.status);
+  const ctx: SyncContext = { reader, now, time: formatTimestamp(now), d, actions: [] };
   const original = stored.status;
   const rsList = replicaSetsForDeployment(ctx, selector, caches);
   if (isBeingDeleted(ctx.d)) {
@@ -129,7 +133,14 @@ function replicaSetsForDeployment(ctx: SyncContext, selector: LabelRequirement[]
     .filter((rs): rs is KubeObject => rs !== undefined);
   const { claimed, adopt, release } = claim(ctx.d, candidates, selector);
   for (const { name, patch } of [...adopt, ...release]) ctx.actions.push({ type: 'patch', info: REPLICA_SETS, namespace, name, patch });
-  return claimed;
+  // The sync scales and annotates these in place, as it goes: its own copies (the
+  // controller's `rsCopy := rs.DeepCopy()`), never the stored objects it read. It only
+  // sets annotations and spec members, so those are all it copies.
+  return claimed.map((rs) => {
+    const meta = metaOf(rs);
+    const annotations = meta.annotations as JsonObject | undefined;
+    return { ...rs, metadata: annotations ? { ...meta, annotations: { ...annotations } } : { ...meta }, spec: { ...specOf(rs) } };
+  });
 }
 
 /** Mirrors sync: a paused or resized Deployment scales its ReplicaSets without rolling. */

@@ -5,6 +5,7 @@
  */
 import type { Clock } from '../clock';
 import { StatusError } from '../api/errors';
+import { clone, readOnlyView, ReadOnlyViolation } from '../store/json';
 import type { KubeObject, ObjectStore, WatchEvent } from '../store/store';
 import { EventRecorder } from './events';
 import type { Action, Controller, Reader, Trigger } from './types';
@@ -110,6 +111,18 @@ class Fifo<T> {
   }
 }
 
+let strictReads = false;
+
+/**
+ * With `true`, controllers read guarded copies instead of the stored objects, so that one
+ * breaking the contract (changing what it read) throws ReadOnlyViolation rather than
+ * silently changing the store. The unit tests turn it on (test/support/strict.ts); runtimes made
+ * afterwards use it.
+ */
+export function checkControllerReads(on: boolean): void {
+  strictReads = on;
+}
+
 // client-go's default item rate limiter: 5 ms doubling per failure, at most 1000 s.
 const BACKOFF_BASE_MS = 5;
 const BACKOFF_MAX_MS = 1_000_000;
@@ -151,15 +164,25 @@ export class ControllerRuntime {
         list.push({ controller: index, trigger });
       }
     });
-    this.reader = {
-      get: (info, namespace, name) => store.find(info, namespace, name),
-      list: (info, options) => store.list(info, options),
-      now: () => clock.now(),
-      random: store.random,
-    };
+    // Controllers only read (types.ts): they get the stored objects themselves, which the
+    // store never changes in place; copying every read cost a tenth of a settle.
+    const strict = strictReads;
+    this.reader = strict
+      ? {
+          get: (info, namespace, name) => readOnlyView(store.find(info, namespace, name)),
+          list: (info, options) => store.list(info, options).map((object) => readOnlyView(object)),
+          now: () => clock.now(),
+          random: store.random,
+        }
+      : {
+          get: (info, namespace, name) => store.peek(info, namespace, name),
+          list: (info, options) => store.view(info, options) as KubeObject[],
+          now: () => clock.now(),
+          random: store.random,
+        };
     // Only the kinds some controller watches: the others (Events, above all) are not copied.
     const resources = controllers.flatMap((controller) => controller.triggers.map((trigger) => trigger.info));
-    this.unwatch = store.watch((event) => this.onEvent(event), { resources });
+    this.unwatch = store.watch((event) => this.onEvent(strict ? { ...event, object: readOnlyView(clone(event.object)) } : event), { resources, shared: true });
   }
 
   /** Stops watching the store. */
@@ -279,6 +302,8 @@ export class ControllerRuntime {
       if (result.requeueAfter !== undefined) this.enqueueAfter(index, key, result.requeueAfter);
       else this.cancelDelayed(index, key);
     } catch (error) {
+      // A controller that changed what it read (strict reads) has a bug to fix, not a retry.
+      if (error instanceof ReadOnlyViolation) throw error;
       // A conflict or a rejected write: try again later, as a workqueue's rate limiter does.
       const count = (failures.get(key) ?? 0) + 1;
       failures.set(key, count);

@@ -2,7 +2,10 @@
  * The contract between controllers and the runtime (STYLE.md, habit 4): a controller is a
  * level-triggered reconciler. Given a key and a read-only view of the store, it returns the
  * writes it wants (actions) and, optionally, when to look again. It never writes itself and
- * never mutates what the reader hands it (the reader hands out copies anyway).
+ * never mutates what the reader hands it: those are the stored objects themselves, shared
+ * (as client-go's listers share their cache); a controller that needs to change one works
+ * on its own copy, as upstream's `DeepCopy()` before an update. The unit tests check this
+ * (checkControllerReads in runtime.ts).
  */
 import type { KindInfo } from '../api/catalog';
 import type { Random } from '../random';

@@ -90,12 +90,15 @@ export function volumeBinding(pod: PodInfo, node: NodeInfo): FilterStatus | unde
   return reasons.length > 0 ? { plugin: 'VolumeBinding', code: 'UnschedulableAndUnresolvable', reasons } : undefined;
 }
 
-/** The volume state withVolumeBinding attached to the Pod object the scheduler reads. */
-const VOLUMES = Symbol('podVolumes');
+/**
+ * The volume state withVolumeBinding attached to the Pod object the scheduler reads, kept
+ * beside it (the object is the stored one, which nobody may change).
+ */
+const VOLUMES = new WeakMap<KubeObject, PodVolumes>();
 
 /** What readPod (filters.ts) picks up: the state attached to this very Pod object, if any. */
 export function podVolumesOf(pod: KubeObject): PodVolumes | undefined {
-  return (pod as { [VOLUMES]?: PodVolumes })[VOLUMES];
+  return VOLUMES.get(pod);
 }
 
 const isPending = (pod: KubeObject): boolean => {
@@ -151,7 +154,7 @@ export function withVolumeBinding(inner: Scheduler, options: SchedulerOptions = 
           if (info === POD && prefetched?.key === `${namespace}/${name}`) {
             const { object, volumes } = prefetched;
             prefetched = undefined;
-            if (object && volumes) Object.defineProperty(object, VOLUMES, { value: volumes, enumerable: false });
+            if (object && volumes) VOLUMES.set(object, volumes);
             return object;
           }
           return reader.get(info, namespace, name);

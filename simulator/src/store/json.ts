@@ -54,6 +54,37 @@ export function shallowCopy(value: JsonObject): JsonObject {
   return out;
 }
 
+/** The error a read-only view throws when someone tries to change it. */
+export class ReadOnlyViolation extends TypeError {}
+
+const views = new WeakMap<object, object>();
+
+/**
+ * A view of a JSON value that throws ReadOnlyViolation on any change (set, delete,
+ * defineProperty, an array's push or sort), naming the path changed. Unlike
+ * Object.freeze, it also throws in sloppy-mode code. What strict reads hand out.
+ */
+export function readOnlyView<T>(value: T, path = ''): T {
+  if (value === null || typeof value !== 'object') return value;
+  const cached = views.get(value);
+  if (cached) return cached as T;
+  const refuse = (property: string | symbol): never => {
+    throw new ReadOnlyViolation(`read-only object changed at ${path}${path ? '.' : ''}${String(property)}`);
+  };
+  const view = new Proxy(value, {
+    get: (target, property, receiver) => {
+      const item: unknown = Reflect.get(target, property, receiver);
+      return typeof property === 'string' && item !== null && typeof item === 'object' ? readOnlyView(item, `${path}${path ? '.' : ''}${property}`) : item;
+    },
+    set: (_target, property) => refuse(property),
+    deleteProperty: (_target, property) => refuse(property),
+    defineProperty: (_target, property) => refuse(property),
+    setPrototypeOf: () => refuse('__proto__'),
+  });
+  views.set(value, view);
+  return view;
+}
+
 /** Deep equality of two JSON values; key order does not matter, absent equals undefined. */
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;

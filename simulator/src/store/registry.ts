@@ -26,6 +26,11 @@ export interface WatchOptions {
   resources?: readonly Pick<KindInfo, 'group' | 'resource'>[];
   /** Only this namespace. */
   namespace?: string;
+  /**
+   * The stored object itself rather than a copy: for a listener that only reads (the
+   * controller runtime), since copying every event cost a tenth of a settle.
+   */
+  shared?: boolean;
 }
 
 /** Where an object lives. */
@@ -286,7 +291,7 @@ export class Registry {
           if (options.info && (options.info.group !== group || options.info.resource !== resource)) continue;
           if (accepted && accepted.get(group)?.has(resource) !== true) continue;
           if (options.namespace !== undefined && options.namespace !== namespace) continue;
-          listener({ type: event.type, object: clone(event.object) });
+          listener({ type: event.type, object: options.shared ? event.object : clone(event.object) });
         }
       }
     } finally {

@@ -179,6 +179,14 @@ export class ObjectStore {
     return object && clone(object);
   }
 
+  /**
+   * find() without the copy: the stored object itself, which the caller must only read
+   * (stored objects are never changed in place, so it stays what it was when read).
+   */
+  peek(info: KindInfo, namespace: string, name: string): Readonly<KubeObject> | undefined {
+    return this.registry.get(info, info.namespaced ? namespace : '', name);
+  }
+
   /** The objects of a kind, by namespace then name, filtered by label and field selectors. */
   list(info: KindInfo, options: ListOptions = {}): KubeObject[] {
     return this.select(info, options).map(clone);
