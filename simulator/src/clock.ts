@@ -40,5 +40,14 @@ function assertTime(value: number, what: string): void {
  * whole seconds, e.g. `2024-01-01T00:00:00Z`.
  */
 export function formatTimestamp(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const seconds = Math.floor(ms / 1000);
+  // Controllers format the same instant thousands of times in a row: keep the last one.
+  if (seconds !== lastSeconds) {
+    lastSeconds = seconds;
+    lastText = new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+  }
+  return lastText;
 }
+
+let lastSeconds = NaN;
+let lastText = '';

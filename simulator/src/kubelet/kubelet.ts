@@ -44,6 +44,17 @@ export function nodePodCIDR(node: JsonObject): string {
 }
 
 /** The node's kubelet stopped posting its status (Ready Unknown: the node failed). */
+/**
+ * True when `status` is the one the last sync wrote (its watch echo). Stored objects are
+ * never changed in place, so a status found equal once is remembered and not hashed again.
+ */
+function wroteStatus(synced: NonNullable<PodRecord['synced']>, status: unknown): boolean {
+  if (synced.seen !== undefined && synced.seen === status) return true;
+  if (fnv32(JSON.stringify(status)) !== synced.status) return false;
+  synced.seen = status;
+  return true;
+}
+
 function kubeletDown(node: JsonObject): boolean {
   return list(obj(node.status).conditions).some((condition) => condition.type === 'Ready' && condition.status === 'Unknown');
 }
@@ -82,7 +93,7 @@ export class Kubelet implements Controller {
     if (typeof nodeName !== 'string' || nodeName === '') return record !== undefined;
     const meta = obj(event.object.metadata);
     const synced = record?.synced;
-    return !synced || record.uid !== meta.uid || meta.deletionTimestamp !== undefined || meta.generation !== synced.generation || fnv32(JSON.stringify(event.object.status)) !== synced.status;
+    return !synced || record.uid !== meta.uid || meta.deletionTimestamp !== undefined || meta.generation !== synced.generation || !wroteStatus(synced, event.object.status);
   }
 
   reconcile(key: string, reader: Reader): ReconcileResult {
@@ -97,7 +108,7 @@ export class Kubelet implements Controller {
     const nodeName = obj(pod?.spec).nodeName;
     if (!pod || typeof nodeName !== 'string' || nodeName === '') return { actions: [] };
     const synced = record?.synced;
-    if (synced && meta.deletionTimestamp === undefined && meta.generation === synced.generation && (synced.due === undefined || reader.now() < synced.due) && fnv32(JSON.stringify(pod.status)) === synced.status) {
+    if (synced && meta.deletionTimestamp === undefined && meta.generation === synced.generation && (synced.due === undefined || reader.now() < synced.due) && wroteStatus(synced, pod.status)) {
       // The watch echoing the kubelet's own status write: nothing new to look at.
       return synced.due === undefined ? { actions: [] } : { actions: [], requeueAfter: synced.due - reader.now() };
     }

@@ -92,7 +92,7 @@ export interface PodRecord {
   /** Terminal phase reached: nothing more will run. */
   finished: boolean;
   /** A hash of the status the last sync wrote, to skip the echo of its own writes. */
-  synced?: { status: number; generation: unknown; due: number | undefined };
+  synced?: { status: number; generation: unknown; due: number | undefined; seen?: unknown };
 }
 
 /** A fresh record for a container the kubelet has not started yet. */

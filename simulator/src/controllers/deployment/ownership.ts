@@ -39,6 +39,8 @@ const key = (namespace: string, name: string): string => `${namespace}\u0000${na
 export class OwnershipIndex {
   /** namespace + owner uid -> names */
   private readonly byOwner = new Map<string, Set<string>>();
+  /** namespace + owner uid -> the names, sorted (dropped when the set changes) */
+  private readonly sorted = new Map<string, readonly string[]>();
   /** namespace -> name -> labels of the objects without a controller */
   private readonly orphans = new Map<string, Map<string, Record<string, string>>>();
   /** namespace + name -> controller (undefined for an orphan) */
@@ -67,6 +69,7 @@ export class OwnershipIndex {
         let set = this.byOwner.get(ownerKey);
         if (!set) this.byOwner.set(ownerKey, (set = new Set()));
         set.add(name);
+        this.sorted.delete(ownerKey);
       }
     }
     if (!after) {
@@ -79,6 +82,7 @@ export class OwnershipIndex {
   }
 
   private forget(namespace: string, ref: ControllerRef | undefined, name: string): void {
+    if (ref) this.sorted.delete(key(namespace, ref.uid));
     const bucket = ref ? this.byOwner.get(key(namespace, ref.uid)) : this.orphans.get(namespace);
     bucket?.delete(name);
     if (bucket?.size === 0) {
@@ -87,9 +91,16 @@ export class OwnershipIndex {
     }
   }
 
-  /** Names of the objects whose controller has this uid, sorted. */
-  ownedBy(namespace: string, uid: string): string[] {
-    return [...(this.byOwner.get(key(namespace, uid)) ?? [])].sort();
+  /** Names of the objects whose controller has this uid, sorted (a shared list: read only). */
+  ownedBy(namespace: string, uid: string): readonly string[] {
+    const ownerKey = key(namespace, uid);
+    let names = this.sorted.get(ownerKey);
+    if (!names) {
+      const set = this.byOwner.get(ownerKey);
+      if (!set) return [];
+      this.sorted.set(ownerKey, (names = [...set].sort()));
+    }
+    return names;
   }
 
   /** Names of the objects of the namespace without a controller (whose labels match `selector`, if given), sorted. */
