@@ -40,6 +40,8 @@ function setUp(controller: Controller): { store: ObjectStore; runtime: Controlle
 }
 
 describe('simulator/controllers: the runtime hands out what is stored', () => {
+  // Strict reads, as test/support/strict.ts sets them for every suite.
+  beforeEach(() => checkControllerReads(true));
   afterEach(() => checkControllerReads(true));
 
   it('stops a controller that changes what it read, naming the field, and the store keeps its object', () => {
