@@ -1,23 +1,26 @@
 /**
  * `kubectl cordon`, `uncordon` and `drain` (the node operations live with the scheduler,
- * scheduler/nodeops.ts); here their arguments, kubectl's usage errors, and the simulated
- * time drain lets pass while it retries evictions and waits for the Pods to be gone.
+ * scheduler/nodeops.ts; their dry runs in nodesDryRun.ts); here their arguments, kubectl's
+ * usage errors, and the simulated time drain lets pass while it retries evictions and waits
+ * for the Pods to be gone.
  */
 import { nameOf } from '../fields';
 import { kindInfo } from '../../api/catalog';
-import { cordon, drain, uncordon, UNBOUNDED_DRAIN_MS, type CordonResult } from '../../scheduler/nodeops';
+import { cordon, drain, uncordon, UNBOUNDED_DRAIN_MS, type CordonResult, type DrainOptions, type DrainResult } from '../../scheduler/nodeops';
 import { evictPod } from '../../admission/eviction';
 import { authorize } from '../../rbac/authorizer';
 import { forbidden } from '../../rbac/messages';
+import { dryRunOf, DRY_RUN_FLAG } from './apply';
 import { serverStore } from './authorization';
 import type { ObjectStore } from '../../store/store';
 import type { Command, CommandContext } from './context';
 import { throwAll, UsageError } from './errors';
+import { cordonDryRun, drainDryRun } from './nodesDryRun';
 import type { FlagSpec } from './parse';
 
 const NODES = kindInfo('v1', 'Node')!;
+const PODS = kindInfo('v1', 'Pod')!;
 const SELECTOR: FlagSpec = { name: 'selector', short: 'l', type: 'string' };
-const DRY_RUN: FlagSpec = { name: 'dry-run', type: 'string', optional: 'unchanged' };
 
 /** The node names: the arguments, or the nodes `-l` selects. */
 function nodeNames(context: CommandContext, verb: string): string[] {
@@ -31,12 +34,21 @@ function nodeNames(context: CommandContext, verb: string): string[] {
 function cordonCommand(verb: 'cordon' | 'uncordon', act: (store: ObjectStore, name: string) => CordonResult): Command {
   return {
     summary: verb === 'cordon' ? 'Mark node as unschedulable' : 'Mark node as schedulable',
-    flags: [SELECTOR, DRY_RUN],
+    flags: [SELECTOR, DRY_RUN_FLAG],
     run(context) {
+      // Mirrors kubectl's Complete: the --dry-run value is checked before any Node is read.
+      const dryRun = dryRunOf(context);
       const errors: unknown[] = [];
       for (const name of nodeNames(context, verb)) {
         try {
-          context.out.out(`${act(context.cluster.store, name).message}\n`);
+          if (dryRun === 'none') {
+            context.out.out(`${act(context.cluster.store, name).message}\n`);
+            continue;
+          }
+          const result = cordonDryRun(context.cluster.store, name, verb === 'cordon', dryRun);
+          if (result.line) context.out.out(`${result.line}\n`);
+          if (result.error) context.out.err(`${result.error}\n`);
+          context.out.hint(result.fr);
         } catch (error) {
           errors.push(error);
         }
@@ -53,7 +65,7 @@ export const UNCORDON = cordonCommand('uncordon', uncordon);
  * The Eviction request as the user may make it: `create pods/eviction` is authorized, then
  * the API server evicts with its own rights (it reads and updates the budget itself).
  */
-function evictAs(context: CommandContext): (namespace: string, name: string, gracePeriodSeconds?: number) => void {
+function evictAs(context: CommandContext, dryRun = false): (namespace: string, name: string, gracePeriodSeconds?: number) => void {
   const store = context.cluster.store;
   const server = serverStore(store);
   return (namespace, name, gracePeriodSeconds) => {
@@ -62,47 +74,62 @@ function evictAs(context: CommandContext): (namespace: string, name: string, gra
       const decision = authorize(server, context.user, request);
       if (!decision.allowed) throw forbidden(context.user, request, decision.reason);
     }
-    evictPod(server, namespace, name, gracePeriodSeconds === undefined ? {} : { gracePeriodSeconds });
+    evictPod(server, namespace, name, { ...(dryRun ? { dryRun } : {}), ...(gracePeriodSeconds === undefined ? {} : { gracePeriodSeconds }) });
   };
+}
+
+/** The French explanation of a drain that failed, from kubectl's errors. */
+function failureHint(errors: readonly string[]): string {
+  if (errors.some((line) => line.includes('disruption budget') || line.includes('global timeout'))) {
+    return "Le PodDisruptionBudget n'a pas permis d'évincer tous les Pods dans le délai (--timeout) : regarde ALLOWED DISRUPTIONS avec kubectl get pdb.";
+  }
+  if (errors.some((line) => / is forbidden: User "[^"]*" cannot /.test(line))) {
+    return "Le serveur a refusé une requête faute de droits (RBAC), comme il le ferait pour de vrai : lis le verbe et la ressource ci-dessus (create pods/eviction pour évincer). « kubectl auth can-i --list » montre ce qui est permis.";
+  }
+  return "Certains Pods ne peuvent pas partir tels quels : lis la raison ci-dessus (--ignore-daemonsets, --delete-emptydir-data ou --force selon le cas).";
+}
+
+/** kubectl's output of a drain, then its exit code and, when it failed, a French hint (the result's own, if it has one). */
+function report(context: CommandContext, result: DrainResult & { hint?: string }): void {
+  for (const line of result.output) context.out.out(`${line}\n`);
+  for (const line of result.errors) context.out.err(`${line}\n`);
+  if (result.drained) return;
+  context.out.exitCode = 1;
+  if (result.hint !== undefined) {
+    context.out.hint(result.hint);
+  } else if (result.stopped) {
+    context.out.hint(
+      `Sans --timeout, kubectl drain réessaierait indéfiniment toutes les 5 s : le cluster simulé arrête d'attendre après ${UNBOUNDED_DRAIN_MS / 60_000} minutes. Un PodDisruptionBudget bloque sans doute l'éviction (kubectl get pdb) : il faut que d'autres Pods soient prêts ailleurs, ou relâcher le budget.`,
+    );
+  } else {
+    context.out.hint(failureHint(result.errors));
+  }
 }
 
 export const DRAIN: Command = {
   summary: 'Drain node in preparation for maintenance',
   flags: [
-    SELECTOR, DRY_RUN, { name: 'ignore-daemonsets', type: 'bool' }, { name: 'delete-emptydir-data', type: 'bool' }, { name: 'force', type: 'bool' },
+    SELECTOR, DRY_RUN_FLAG, { name: 'ignore-daemonsets', type: 'bool' }, { name: 'delete-emptydir-data', type: 'bool' }, { name: 'force', type: 'bool' },
     { name: 'grace-period', type: 'int' }, { name: 'timeout', type: 'duration' }, { name: 'disable-eviction', type: 'bool' },
   ],
   run(context) {
-    for (const name of nodeNames(context, 'drain')) {
-      const result = drain(
-        context.cluster.store,
-        name,
-        {
-          ignoreDaemonSets: context.flags.bool('ignore-daemonsets'),
-          deleteEmptyDirData: context.flags.bool('delete-emptydir-data'),
-          force: context.flags.bool('force'),
-          timeoutMs: context.flags.int('timeout', 0),
-          disableEviction: context.flags.bool('disable-eviction'),
-          gracePeriodSeconds: context.flags.int('grace-period', -1),
-        },
-        { advance: (ms) => void context.cluster.advance(ms), evict: evictAs(context) },
-      );
-      for (const line of result.output) context.out.out(`${line}\n`);
-      for (const line of result.errors) context.out.err(`${line}\n`);
-      if (result.stopped) {
-        context.out.exitCode = 1;
-        context.out.hint(
-          `Sans --timeout, kubectl drain réessaierait indéfiniment toutes les 5 s : le cluster simulé arrête d'attendre après ${UNBOUNDED_DRAIN_MS / 60_000} minutes. Un PodDisruptionBudget bloque sans doute l'éviction (kubectl get pdb) : il faut que d'autres Pods soient prêts ailleurs, ou relâcher le budget.`,
-        );
-      } else if (!result.drained) {
-        context.out.exitCode = 1;
-        const blocked = result.errors.some((line) => line.includes('disruption budget') || line.includes('global timeout'));
-        context.out.hint(
-          blocked
-            ? "Le PodDisruptionBudget n'a pas permis d'évincer tous les Pods dans le délai (--timeout) : regarde ALLOWED DISRUPTIONS avec kubectl get pdb."
-            : "Certains Pods ne peuvent pas partir tels quels : lis la raison ci-dessus (--ignore-daemonsets, --delete-emptydir-data ou --force selon le cas).",
-        );
-      }
+    const dryRun = dryRunOf(context);
+    const names = nodeNames(context, 'drain');
+    const options: DrainOptions = {
+      ignoreDaemonSets: context.flags.bool('ignore-daemonsets'),
+      deleteEmptyDirData: context.flags.bool('delete-emptydir-data'),
+      force: context.flags.bool('force'),
+      timeoutMs: context.flags.int('timeout', 0),
+      disableEviction: context.flags.bool('disable-eviction'),
+      gracePeriodSeconds: context.flags.int('grace-period', -1),
+    };
+    const advance = (ms: number): void => void context.cluster.advance(ms);
+    if (dryRun !== 'none') {
+      const remove = (namespace: string, name: string, gracePeriodSeconds?: number): void =>
+        void context.cluster.store.delete(PODS, namespace, name, { dryRun: true, ...(gracePeriodSeconds === undefined ? {} : { gracePeriodSeconds }) });
+      report(context, drainDryRun(context.cluster.store, names, dryRun, options, { evict: evictAs(context, true), remove, advance }));
+      return;
     }
+    for (const name of names) report(context, drain(context.cluster.store, name, options, { advance, evict: evictAs(context) }));
   },
 };
