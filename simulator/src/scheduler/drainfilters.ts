@@ -58,10 +58,12 @@ function grouped(entries: [string, string][]): [string, string][] {
 }
 
 /**
- * GetPodsForDeletion: the Pods to remove, the warning kubectl prints (`deleting Pods that
- * declare no controller: default/lonely; ...`), or the error that stops the drain.
+ * GetPodsForDeletion: the Pods to remove and the warning kubectl prints (`deleting Pods that
+ * declare no controller: default/lonely; ...`), or the errors that stop the drain, one per
+ * reason (`cannot delete Pods declare no controller (use --force to override): default/lonely`):
+ * kubectl aggregates them, `[a, b]` when there are several.
  */
-export function podsToDrain(pods: readonly KubeObject[], options: DrainFilterOptions): { pods: KubeObject[]; warning?: string; fatal?: string } {
+export function podsToDrain(pods: readonly KubeObject[], options: DrainFilterOptions): { pods: KubeObject[]; warning?: string; errors?: string[] } {
   const warnings: [string, string][] = [];
   const fatals: [string, string][] = [];
   const toEvict: KubeObject[] = [];
@@ -73,9 +75,7 @@ export function podsToDrain(pods: readonly KubeObject[], options: DrainFilterOpt
     if (verdict.warning) warnings.push([verdict.warning, id]);
     if (verdict.delete) toEvict.push(pod);
   }
-  if (fatals.length > 0) {
-    return { pods: [], fatal: grouped(fatals).map(([reason, list]) => `cannot delete ${reason}: ${list}`).join(', ') };
-  }
+  if (fatals.length > 0) return { pods: [], errors: grouped(fatals).map(([reason, list]) => `cannot delete ${reason}: ${list}`) };
   const warning = warnings.length > 0 ? grouped(warnings).map(([reason, list]) => `${reason}: ${list}`).join('; ') : undefined;
   return warning ? { pods: toEvict, warning } : { pods: toEvict };
 }

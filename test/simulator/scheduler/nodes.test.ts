@@ -5,7 +5,8 @@ import { kindInfo } from '../../../simulator/src/api/catalog';
 import { ObjectStore, type KubeObject } from '../../../simulator/src/store/store';
 import { ControllerRuntime } from '../../../simulator/src/controllers/runtime';
 import { defaultNodes, makeNodes } from '../../../simulator/src/scheduler/nodes';
-import { cordon, drain, uncordon } from '../../../simulator/src/scheduler/nodeops';
+import { cordon, uncordon } from '../../../simulator/src/scheduler/nodeops';
+import { drain } from '../../../simulator/src/scheduler/drain';
 import { createNodeLifecycleController } from '../../../simulator/src/scheduler/lifecycle';
 
 const NODE = kindInfo('v1', 'Node')!;
@@ -119,11 +120,19 @@ describe('simulator/scheduler: cordon, uncordon, drain', () => {
     store.create(bound('lonely'));
     store.create(bound('agent', {}, 'DaemonSet'));
     store.create(bound('web', {}, 'ReplicaSet'));
-    const result = drain(store, 'worker-1');
+    const result = drain(store, ['worker-1']);
     assert.equal(result.drained, false);
     assert.deepEqual(result.output, ['node/worker-1 cordoned']);
-    const message = 'cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): default/agent, cannot delete Pods declare no controller (use --force to override): default/lonely';
-    assert.deepEqual(result.errors, [`error: unable to drain node "worker-1" due to error: ${message}, continuing command...`, 'There are pending nodes to be drained:', ' worker-1', message]);
+    const daemonSet = 'cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): default/agent';
+    const unmanaged = 'cannot delete Pods declare no controller (use --force to override): default/lonely';
+    // utilerrors.Aggregate in brackets on the `unable to drain` line, then cmdutil.CheckErr's one error a line.
+    assert.deepEqual(result.errors, [
+      `error: unable to drain node "worker-1" due to error: [${daemonSet}, ${unmanaged}], continuing command...`,
+      'There are pending nodes to be drained:',
+      ' worker-1',
+      daemonSet,
+      unmanaged,
+    ]);
     assert.equal(store.list(POD).length, 3);
   });
 
@@ -133,8 +142,8 @@ describe('simulator/scheduler: cordon, uncordon, drain', () => {
     store.create(bound('agent', {}, 'DaemonSet'));
     store.create(bound('cache', { volumes: [{ name: 'tmp', emptyDir: {} }] }, 'ReplicaSet'));
     store.create(bound('elsewhere', { nodeName: 'worker-2' }));
-    assert.equal(drain(store, 'worker-1', { ignoreDaemonSets: true, force: true }).drained, false, 'the emptyDir needs --delete-emptydir-data');
-    const result = drain(store, 'worker-1', { ignoreDaemonSets: true, force: true, deleteEmptyDirData: true });
+    assert.equal(drain(store, ['worker-1'], { ignoreDaemonSets: true, force: true }).drained, false, 'the emptyDir needs --delete-emptydir-data');
+    const result = drain(store, ['worker-1'], { ignoreDaemonSets: true, force: true, deleteEmptyDirData: true });
     assert.deepEqual(result.errors, ['Warning: deleting Pods that declare no controller: default/lonely; ignoring DaemonSet-managed Pods: default/agent']);
     assert.deepEqual(result.output, ['node/worker-1 already cordoned', 'evicting pod default/cache', 'evicting pod default/lonely', 'pod/cache evicted', 'pod/lonely evicted', 'node/worker-1 drained']);
     assert.deepEqual(

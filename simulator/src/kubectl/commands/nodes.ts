@@ -6,15 +6,15 @@
  */
 import { nameOf } from '../fields';
 import { kindInfo } from '../../api/catalog';
-import { cordon, drain, uncordon, UNBOUNDED_DRAIN_MS, type CordonResult, type DrainOptions, type DrainResult } from '../../scheduler/nodeops';
+import { drain, UNBOUNDED_DRAIN_MS, type DrainOptions, type DrainResult } from '../../scheduler/drain';
+import { cordonNode } from '../../scheduler/nodeops';
 import { evictPod } from '../../admission/eviction';
 import { authorize } from '../../rbac/authorizer';
 import { forbidden } from '../../rbac/messages';
 import { dryRunOf, DRY_RUN_FLAG } from './apply';
 import { serverStore } from './authorization';
-import type { ObjectStore } from '../../store/store';
 import type { Command, CommandContext } from './context';
-import { throwAll, UsageError } from './errors';
+import { UsageError } from './errors';
 import { cordonDryRun, drainDryRun } from './nodesDryRun';
 import type { FlagSpec } from './parse';
 
@@ -31,35 +31,33 @@ function nodeNames(context: CommandContext, verb: string): string[] {
   return nodes.map((node) => nameOf(node));
 }
 
-function cordonCommand(verb: 'cordon' | 'uncordon', act: (store: ObjectStore, name: string) => CordonResult): Command {
+/**
+ * RunCordonOrUncordon: one line per Node; a refused patch (RBAC) is printed `error: unable to
+ * cordon node "worker-1": ...` and the command goes on, and succeeds, as kubectl does. Only
+ * reading a Node can fail the command.
+ */
+function cordonCommand(verb: 'cordon' | 'uncordon'): Command {
   return {
     summary: verb === 'cordon' ? 'Mark node as unschedulable' : 'Mark node as schedulable',
     flags: [SELECTOR, DRY_RUN_FLAG],
     run(context) {
       // Mirrors kubectl's Complete: the --dry-run value is checked before any Node is read.
       const dryRun = dryRunOf(context);
-      const errors: unknown[] = [];
-      for (const name of nodeNames(context, verb)) {
-        try {
-          if (dryRun === 'none') {
-            context.out.out(`${act(context.cluster.store, name).message}\n`);
-            continue;
-          }
-          const result = cordonDryRun(context.cluster.store, name, verb === 'cordon', dryRun);
-          if (result.line) context.out.out(`${result.line}\n`);
-          if (result.error) context.out.err(`${result.error}\n`);
-          context.out.hint(result.fr);
-        } catch (error) {
-          errors.push(error);
-        }
+      const names = nodeNames(context, verb);
+      // Complete reads every Node first: an unknown one stops the command before any change.
+      for (const name of names) context.cluster.store.get(NODES, '', name);
+      for (const name of names) {
+        const result = dryRun === 'none' ? cordonNode(context.cluster.store, name, verb === 'cordon') : cordonDryRun(context.cluster.store, name, verb === 'cordon', dryRun);
+        if (result.line) context.out.out(`${result.line}\n`);
+        if (result.error) context.out.err(`${result.error}\n`);
+        context.out.hint(result.fr);
       }
-      throwAll(errors);
     },
   };
 }
 
-export const CORDON = cordonCommand('cordon', cordon);
-export const UNCORDON = cordonCommand('uncordon', uncordon);
+export const CORDON = cordonCommand('cordon');
+export const UNCORDON = cordonCommand('uncordon');
 
 /**
  * The Eviction request as the user may make it: `create pods/eviction` is authorized, then
@@ -93,6 +91,7 @@ function failureHint(errors: readonly string[]): string {
 function report(context: CommandContext, result: DrainResult & { hint?: string }): void {
   for (const line of result.output) context.out.out(`${line}\n`);
   for (const line of result.errors) context.out.err(`${line}\n`);
+  for (const hint of result.hints ?? []) context.out.hint(hint);
   if (result.drained) return;
   context.out.exitCode = 1;
   if (result.hint !== undefined) {
@@ -130,6 +129,6 @@ export const DRAIN: Command = {
       report(context, drainDryRun(context.cluster.store, names, dryRun, options, { evict: evictAs(context, true), remove, advance }));
       return;
     }
-    for (const name of names) report(context, drain(context.cluster.store, name, options, { advance, evict: evictAs(context) }));
+    report(context, drain(context.cluster.store, names, options, { advance, evict: evictAs(context) }));
   },
 };

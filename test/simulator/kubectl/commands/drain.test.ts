@@ -217,3 +217,110 @@ describe('simulator/kubectl/commands: drain --dry-run=server', () => {
     assert.match(forever.stderr, /^💡 Avec --dry-run=server et --disable-eviction, kubectl v1\.30 supprime les Pods « pour de faux »/);
   });
 });
+
+/** A user who may read Nodes and Pods and evict Pods, but not patch Nodes. */
+const EVICTOR = `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata: {name: evictor}
+rules:
+- {apiGroups: [""], resources: ["nodes", "pods"], verbs: ["get", "list"]}
+- {apiGroups: [""], resources: ["pods/eviction"], verbs: ["create"]}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata: {name: jane-evicts}
+subjects: [{kind: User, name: jane, apiGroup: rbac.authorization.k8s.io}]
+roleRef: {kind: ClusterRole, name: evictor, apiGroup: rbac.authorization.k8s.io}
+`;
+
+const unmanaged = 'cannot delete Pods declare no controller (use --force to override): default/lonely';
+
+describe('simulator/kubectl/commands: drain (for real)', () => {
+  it('puts several refusals in brackets on the "unable to drain" line, and one a line at the end', () => {
+    const cluster = withWorkloads();
+    cluster.store.create({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'scratch', namespace: 'default', ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'x', uid: 'u', controller: true }] },
+      spec: { nodeName: 'worker-1', containers: [{ name: 'app', image: 'nginx:1.27' }], volumes: [{ name: 'tmp', emptyDir: {} }] },
+    });
+    const before = podsOn(cluster, 'worker-1');
+    const result = kubectl(cluster, 'drain worker-1');
+    const local = 'cannot delete Pods with local storage (use --delete-emptydir-data to override): default/scratch';
+    assert.equal(result.stdout, 'node/worker-1 cordoned\n');
+    assert.equal(
+      withoutHints(result.stderr),
+      `error: unable to drain node "worker-1" due to error: [${unmanaged}, ${local}], continuing command...\nThere are pending nodes to be drained:\n worker-1\n${unmanaged}\n${local}\n`,
+    );
+    assert.equal(result.exitCode, 1);
+    assert.deepEqual(podsOn(cluster, 'worker-1'), before, 'nothing evicted');
+  });
+
+  it('lists the Pods left on the Node when evictions fail at --timeout', () => {
+    const cluster = withWorkloads();
+    withBudget(cluster, 4);
+    const [lonely, a, b] = podsOn(cluster, 'worker-1');
+    assert.equal(lonely, 'lonely');
+    const result = kubectl(cluster, 'drain worker-1 --force --timeout=7s');
+    const evicting = (name: string): string => `evicting pod default/${name}\n`;
+    assert.equal(result.stdout, `node/worker-1 cordoned\n${evicting('lonely')}${evicting(a!)}${evicting(b!)}pod/lonely evicted\n${evicting(a!)}${evicting(b!)}${evicting(a!)}${evicting(b!)}`);
+    const refused = (name: string): string => `error when evicting pods/"${name}" -n "default" (will retry after 5s): Cannot evict pod as it would violate the pod's disruption budget.\n`;
+    const timedOut = (name: string): string => `error when evicting pods/"${name}" -n "default": global timeout reached: 7s`;
+    const message = `[${timedOut(a!)}, ${timedOut(b!)}]`;
+    assert.equal(
+      withoutHints(result.stderr),
+      'Warning: deleting Pods that declare no controller: default/lonely\n' +
+        `${refused(a!)}${refused(b!)}${refused(a!)}${refused(b!)}` +
+        `There are pending pods in node "worker-1" when an error occurred: ${message}\npod/${a}\npod/${b}\n` +
+        `error: unable to drain node "worker-1" due to error: ${message}, continuing command...\n` +
+        `There are pending nodes to be drained:\n worker-1\n${timedOut(a!)}\n${timedOut(b!)}\n`,
+    );
+    assert.equal(result.exitCode, 1);
+    assert.deepEqual(podsOn(cluster, 'worker-1'), [a, b], 'lonely went, the budget kept the others');
+  });
+
+  it('cordons every Node first, drains each in turn, and names the Nodes left once at the end', () => {
+    const cluster = withWorkloads();
+    withBudget(cluster, 4);
+    const [a, b] = podsOn(cluster, 'worker-2');
+    const result = kubectl(cluster, 'drain worker-1 worker-2 --timeout=3s');
+    const timedOut = (name: string): string => `error when evicting pods/"${name}" -n "default": global timeout reached: 3s`;
+    assert.equal(result.stdout, `node/worker-1 cordoned\nnode/worker-2 cordoned\nevicting pod default/${a}\nevicting pod default/${b}\nevicting pod default/${a}\nevicting pod default/${b}\n`);
+    const lines = withoutHints(result.stderr).split('\n');
+    assert.deepEqual(lines.slice(0, 1), [`error: unable to drain node "worker-1" due to error: ${unmanaged}, continuing command...`]);
+    assert.deepEqual(lines.slice(-6), ['There are pending nodes to be drained:', ' worker-1', ' worker-2', unmanaged, `[${timedOut(a!)}, ${timedOut(b!)}]`, '']);
+    assert.equal(lines.filter((line) => line === 'There are pending nodes to be drained:').length, 1);
+    assert.equal(result.exitCode, 1);
+    assert.equal(cluster.store.list(NODES).filter((node) => (node.spec as { unschedulable?: boolean }).unschedulable === true).length, 2);
+  });
+
+  it('goes on after a refused cordon, and succeeds, as kubectl does', () => {
+    const cluster = testCluster();
+    kubectl(cluster, 'create deployment web --image=nginx:1.27 --replicas=4');
+    assert.equal(kubectl(cluster, 'apply -f rbac.yaml', { 'rbac.yaml': EVICTOR }).exitCode, 0);
+    const forbidden = 'error: unable to cordon node "worker-1": nodes "worker-1" is forbidden: User "jane" cannot patch resource "nodes" in API group "" at the cluster scope';
+    const cordon = kubectl(cluster, 'cordon worker-1 --as jane');
+    assert.deepEqual({ ...cordon, stderr: withoutHints(cordon.stderr) }, { stdout: '', stderr: `${forbidden}\n`, exitCode: 0 });
+    assert.match(cordon.stderr, /\n💡 Accès refusé \(403\)/);
+    const uncordon = kubectl(cluster, 'uncordon worker-1 --as jane');
+    assert.deepEqual(uncordon, { stdout: 'node/worker-1 already uncordoned\n', stderr: '', exitCode: 0 }, 'nothing to patch, nothing refused');
+    const [a, b] = podsOn(cluster, 'worker-1');
+    const drain = kubectl(cluster, 'drain worker-1 --as jane');
+    assert.equal(withoutHints(drain.stderr), `${forbidden}\n`);
+    const lines = drain.stdout.split('\n');
+    assert.deepEqual(lines.slice(0, 2), [`evicting pod default/${a}`, `evicting pod default/${b}`]);
+    assert.deepEqual(lines.slice(-2), ['node/worker-1 drained', '']);
+    assert.equal(drain.exitCode, 0);
+    assert.equal((cluster.store.get(NODES, '', 'worker-1').spec as { unschedulable?: boolean }).unschedulable, undefined, 'still schedulable');
+  });
+
+  it('reads every Node before cordoning any', () => {
+    const cluster = testCluster();
+    const result = kubectl(cluster, 'cordon worker-1 worker-9');
+    assert.equal(result.stdout, '');
+    assert.match(result.stderr, /^Error from server \(NotFound\): nodes "worker-9" not found\n/);
+    assert.equal(result.exitCode, 1);
+    assert.equal((cluster.store.get(NODES, '', 'worker-1').spec as { unschedulable?: boolean }).unschedulable, undefined);
+    assert.equal(kubectl(cluster, 'drain worker-1 worker-9').stdout, '');
+  });
+});
