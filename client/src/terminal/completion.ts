@@ -50,7 +50,10 @@ function argumentsOf(path: readonly string[]): Arguments | undefined {
     case 'delete':
     case 'label':
     case 'annotate':
+    case 'patch':
       return { type: 'resources' };
+    case 'expose':
+      return { type: 'resources', kinds: ['Deployment', 'ReplicaSet', 'ReplicationController', 'Pod', 'Service'] };
     case 'scale':
       return { type: 'resources', kinds: SCALABLE };
     case 'rollout':

@@ -1,19 +1,26 @@
 /**
  * PATCH bodies by Content-Type, as kube-apiserver's patch handler dispatches them:
  * JSON Patch, JSON merge patch, strategic merge patch (built-in kinds only, which is all
- * the simulator serves) and server-side apply. Each returns the patched object; the
- * caller writes it back through the store, which defaults, validates and checks the
- * resourceVersion like an update.
+ * the simulator serves) and server-side apply, applied by simulator/src/store/patch. Each
+ * returns the patched object; the caller writes it back through the store, which
+ * defaults, validates and checks the resourceVersion like an update.
  */
 import { parse as parseYaml } from 'yaml';
 import type { KindInfo } from '../../src/api/catalog';
-import { isJsonObject, mergePatch, type JsonObject } from '../../src/store/json';
+import type { JsonObject } from '../../src/store/json';
+import { patchObject, type PatchKind } from '../../src/store/patch/index';
 import { ApiFailure, badRequest } from '../status';
-import { applyJsonPatch } from './jsonpatch';
-import { strategicMergePatch } from './strategic';
+import { asApiFailure } from './failure';
 
 export const PATCH_TYPES = ['application/json-patch+json', 'application/merge-patch+json', 'application/strategic-merge-patch+json', 'application/apply-patch+yaml'] as const;
 export type PatchType = (typeof PATCH_TYPES)[number];
+
+const KINDS: Record<PatchType, PatchKind> = {
+  'application/json-patch+json': 'json',
+  'application/merge-patch+json': 'merge',
+  'application/strategic-merge-patch+json': 'strategic',
+  'application/apply-patch+yaml': 'apply',
+};
 
 /** The patch type of a Content-Type header, or the API server's 415. */
 export function patchTypeOf(contentType: string): PatchType {
@@ -36,28 +43,8 @@ export function parseBody(body: string, yaml = false): unknown {
   }
 }
 
-/**
- * The object after the patch. Server-side apply is simplified: the applied
- * configuration is merged into the live object like a strategic merge patch (the
- * simulator keeps no managedFields, so fields a manager stops applying are not removed
- * and there are no conflicts).
- */
+/** The object after the patch (simulator/src/store/patch), errors as ApiFailure. */
 export function applyPatch(info: KindInfo, live: JsonObject, type: PatchType, body: string): JsonObject {
   const patch = parseBody(body, type === 'application/apply-patch+yaml');
-  let result: unknown;
-  switch (type) {
-    case 'application/json-patch+json':
-      result = applyJsonPatch(live, patch);
-      break;
-    case 'application/merge-patch+json':
-      if (!isJsonObject(patch)) throw badRequest('json: cannot unmarshal array into Go value of type map[string]interface {}', 'Un merge patch est un objet JSON.');
-      result = mergePatch(live, patch);
-      break;
-    case 'application/strategic-merge-patch+json':
-    case 'application/apply-patch+yaml':
-      result = strategicMergePatch(live, patch, info.definition);
-      break;
-  }
-  if (!isJsonObject(result)) throw badRequest('the patched object is not a JSON object', "Après le patch, ce n'est plus un objet : vérifie les opérations.");
-  return result;
+  return asApiFailure(() => patchObject(info, live, KINDS[type], patch));
 }

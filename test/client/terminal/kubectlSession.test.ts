@@ -145,7 +145,8 @@ describe('terminal: Tab completion of kubectl lines', () => {
   });
 
   it('completes sub-commands', () => {
-    assert.deepEqual(complete('kubectl create '), ['namespace', 'deployment', 'configmap', 'secret', 'serviceaccount']);
+    assert.deepEqual(complete('kubectl create '), ['clusterrole', 'clusterrolebinding', 'configmap', 'cronjob', 'deployment', 'ingress', 'job', 'namespace', 'poddisruptionbudget', 'quota', 'role', 'rolebinding', 'secret', 'service', 'serviceaccount', 'token']);
+    assert.deepEqual(complete('kubectl create ro'), ['role', 'rolebinding']);
     assert.deepEqual(complete('rollout u'), ['undo']);
   });
 

@@ -38,10 +38,12 @@ export function fileArguments(args: readonly string[]): { paths: string[]; recur
     const arg = args[i]!;
     if (arg === '--') break;
     if (arg === '-R' || arg === '--recursive' || arg === '--recursive=true') recursive = true;
-    const long = /^--(filename|from-file|from-env-file)(?:=(.*))?$/.exec(arg);
+    const long = /^--(filename|from-file|from-env-file|cert|key)(?:=(.*))?$/.exec(arg);
     if (long) {
       const value = long[2] ?? args[++i];
-      if (value !== undefined) add(long[1] === 'filename' ? 'filename' : 'from-file', value);
+      // `create secret tls --cert=FILE --key=FILE`: one whole path each.
+      if (value !== undefined && (long[1] === 'cert' || long[1] === 'key')) paths.push(value);
+      else if (value !== undefined) add(long[1] === 'filename' ? 'filename' : 'from-file', value);
       continue;
     }
     const short = /^-([A-Za-z]*)f(=?)(.*)$/.exec(arg);
@@ -156,7 +158,9 @@ export function runKubectl(cluster: Cluster, args: readonly string[], io: Kubect
   const command = isGroup(found.entry) ? found.entry.command! : found.entry;
   const revision = cluster.store.resourceVersion();
   try {
-    const parsed = parseFlags(found.rest, [...command.flags, ...GLOBAL_FLAGS]);
+    // A command's own flag shadows a global one of the same name (`create rolebinding --user`), as in cobra.
+    const own = new Set(command.flags.map((flag) => flag.name));
+    const parsed = parseFlags(found.rest, [...command.flags, ...GLOBAL_FLAGS.filter((flag) => !own.has(flag.name))]);
     const flags = new Flags(parsed.values);
     const namespace = flags.string('namespace');
     const user = identityOf(flags);

@@ -6,6 +6,8 @@ import { API_RESOURCES } from './apiResources';
 import { APPLY } from './apply';
 import { AUTH } from './auth';
 import { AUTOSCALE } from './autoscale';
+import { CLUSTER_INFO } from './clusterInfo';
+import { CONFIG } from './config';
 import type { Command, CommandGroup } from './context';
 import { CREATE } from './create';
 import { DELETE } from './delete';
@@ -13,13 +15,17 @@ import { DESCRIBE } from './describe';
 import { EVENTS_COMMAND } from './events';
 import { EXEC } from './exec';
 import { EXPLAIN } from './explain';
+import { EXPOSE } from './expose';
 import { GET } from './get';
 import { ANNOTATE, LABEL } from './label';
 import { LOGS } from './logs';
 import { CORDON, DRAIN, UNCORDON } from './nodes';
+import { PATCH } from './patch';
 import { ROLLOUT } from './rollout';
+import { RUN } from './run';
 import { SCALE } from './scale';
 import { SET } from './set';
+import { TAINT } from './taint';
 import { TOP } from './top';
 import { VERSION } from './version';
 
@@ -33,6 +39,8 @@ export const KUBECTL_COMMANDS: readonly string[] = [
 /** The commands simulated here. */
 export const COMMANDS: Readonly<Record<string, Command | CommandGroup>> = {
   create: CREATE,
+  expose: EXPOSE,
+  run: RUN,
   set: SET,
   explain: EXPLAIN,
   get: GET,
@@ -40,18 +48,22 @@ export const COMMANDS: Readonly<Record<string, Command | CommandGroup>> = {
   rollout: ROLLOUT,
   scale: SCALE,
   autoscale: AUTOSCALE,
+  'cluster-info': CLUSTER_INFO,
   top: TOP,
   cordon: CORDON,
   uncordon: UNCORDON,
   drain: DRAIN,
+  taint: TAINT,
   describe: DESCRIBE,
   logs: LOGS,
   exec: EXEC,
   auth: AUTH,
   apply: APPLY,
+  patch: PATCH,
   label: LABEL,
   annotate: ANNOTATE,
   events: EVENTS_COMMAND,
+  config: CONFIG,
   version: VERSION,
   'api-resources': API_RESOURCES,
 };

@@ -96,6 +96,7 @@ describe('simulator/kubectl/commands: settling and files', () => {
   it('tells a caller which local paths a command line reads', () => {
     assert.deepEqual(fileArguments(['apply', '-f', 'a.yaml,b.yaml', '--filename=k8s', '-Rf', 'more']), { paths: ['a.yaml', 'b.yaml', 'k8s', 'more'], recursive: true });
     assert.deepEqual(fileArguments(['create', 'cm', 'x', '--from-file=key=conf/app.conf', '--from-file', 'conf/other']), { paths: ['conf/app.conf', 'conf/other'], recursive: false });
+    assert.deepEqual(fileArguments(['create', 'secret', 'tls', 't', '--cert=certs/tls.crt', '--key', 'certs/tls.key']), { paths: ['certs/tls.crt', 'certs/tls.key'], recursive: false });
     assert.deepEqual(fileArguments(['get', 'pods', '-o', 'wide', '--', '-f', 'x']), { paths: [], recursive: false });
   });
 });
