@@ -9,7 +9,10 @@
  * (sorted keys), so the hashes have the real shape and stability (same template, same
  * hash; any change, a new hash) without being byte-identical to a real cluster's.
  */
+import { utf8 } from '../../bytes';
 import { goJson, isJsonObject, deepEqual, type JsonObject } from '../../store/json';
+
+export { utf8 };
 
 /** The label (and selector key) a Deployment adds to its ReplicaSets and their Pods. */
 export const POD_TEMPLATE_HASH_LABEL = 'pod-template-hash';
@@ -30,28 +33,6 @@ export function fnv32a(bytes: ArrayLike<number>, seed: number = FNV_OFFSET_32): 
   return hash >>> 0;
 }
 
-/** UTF-8 bytes of a string, without TextEncoder (the simulator has no DOM or Node types). */
-export function utf8(text: string): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    let code = text.charCodeAt(i);
-    if (code < 0x80) {
-      out.push(code);
-      continue;
-    }
-    if (code >= 0xd800 && code < 0xdc00 && i + 1 < text.length) {
-      const low = text.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low < 0xe000) {
-        code = 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00);
-        i++;
-      }
-    }
-    if (code < 0x800) out.push(0xc0 | (code >> 6), 0x80 | (code & 0x3f));
-    else if (code < 0x10000) out.push(0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f));
-    else out.push(0xf0 | (code >> 18), 0x80 | ((code >> 12) & 0x3f), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f));
-  }
-  return out;
-}
 
 /** Mirrors rand.SafeEncodeString: each character mapped into the safe alphabet by its code. */
 export function safeEncodeString(text: string): string {

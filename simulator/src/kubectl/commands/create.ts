@@ -7,53 +7,29 @@
  * The objects are the ones kubectl sends (see `--dry-run=client -o yaml` on a real
  * kubectl); the API server then defaults them.
  */
-import { nameOf } from '../fields';
-import { kindInfo, type KindInfo } from '../../api/catalog';
+import { base64Text } from '../../bytes';
+import { kindInfo } from '../../api/catalog';
 import { isConfigMapKey } from '../../api/validation/rules/formats';
-import { objectReference } from '../../store/apply';
-import type { KubeObject } from '../../store/store';
-import { printObject } from '../output';
-import { dryRunOf, dryRunSuffix, DRY_RUN_FLAG, type DryRun } from './apply';
+import { dryRunOf } from './apply';
 import type { Command, CommandContext, CommandGroup } from './context';
 import { addSource, KubectlError, throwAll, UsageError } from './errors';
-import { FILENAME_FLAGS, OUTPUT_FLAG } from './get';
+import { FILENAME_FLAGS } from './get';
 import { expandPaths, loadManifests } from './manifests';
 import type { FlagSpec } from './parse';
-
-const COMMON: readonly FlagSpec[] = [OUTPUT_FLAG, DRY_RUN_FLAG, { name: 'save-config', type: 'bool' }, { name: 'validate', type: 'string', optional: 'strict' }, { name: 'field-manager', type: 'string' }];
-
-/** Prints what a create did: the object (-o yaml|json|name) or `kind.group/name created`. */
-function report(context: CommandContext, info: KindInfo, object: KubeObject, dryRun: DryRun): void {
-  const output = context.flags.string('output');
-  if (output === 'yaml' || output === 'json' || output === 'name') {
-    context.out.out(printObject(object, output));
-    return;
-  }
-  const name = nameOf(object);
-  context.out.out(`${objectReference(info, name)} created${dryRunSuffix(dryRun)}\n`);
-}
-
-/** Creates (or, in a client dry run, only prints) a generated object. */
-function createObject(context: CommandContext, info: KindInfo, object: KubeObject): void {
-  const dryRun = dryRunOf(context);
-  if (info.namespaced) (object.metadata as Record<string, unknown>).namespace ??= context.namespace;
-  if (dryRun === 'client') {
-    report(context, info, object, dryRun);
-    return;
-  }
-  report(context, info, context.cluster.store.create(object, { dryRun: dryRun === 'server' }), dryRun);
-}
-
-/** cmdutil's "exactly one NAME is required" check. */
-function oneName(context: CommandContext): string {
-  if (context.args.length !== 1) throw new UsageError(`exactly one NAME is required, got ${context.args.length}`, `Donne un seul nom : « kubectl ${context.path} NOM ».`);
-  return context.args[0]!;
-}
+import { COMMON, createObject, oneName, report } from './create/common';
+import { CRONJOB, JOB } from './create/job';
+import { CLUSTER_ROLE, CLUSTER_ROLE_BINDING, ROLE, ROLE_BINDING } from './create/rbac';
+import { INGRESS } from './create/ingress';
+import { PDB } from './create/pdb';
+import { QUOTA } from './create/quota';
+import { SECRET_DOCKER_REGISTRY, SECRET_TLS } from './create/secret';
+import { SERVICE } from './create/service';
+import { TOKEN } from './create/token';
 
 function runCreateFiles(context: CommandContext): void {
   const paths = context.flags.list('filename');
   if (paths.length === 0) {
-    if (context.args.length > 0) throw new UsageError(`Unexpected args: [${context.args.join(' ')}]`, 'Sous-commandes de kubectl create ici : namespace, deployment, configmap, secret generic, serviceaccount ; ou « kubectl create -f fichier.yaml ».');
+    if (context.args.length > 0) throw new UsageError(`Unexpected args: [${context.args.join(' ')}]`, `Sous-commandes de kubectl create ici : ${Object.keys(CREATE.subcommands).join(', ')} ; ou « kubectl create -f fichier.yaml ».`);
     throw new KubectlError('must specify one of -f and -k', 'Dis à kubectl quoi créer : « kubectl create -f fichier.yaml », ou « kubectl create deployment web --image=nginx ».');
   }
   const dryRun = dryRunOf(context);
@@ -152,26 +128,8 @@ function sourcesToData(context: CommandContext, kind: string, encode: (text: str
   return data;
 }
 
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
 /** Standard base64 of the UTF-8 bytes of `text` (what a Secret's data holds). */
-export function base64(text: string): string {
-  const bytes: number[] = [];
-  for (const char of text) {
-    const code = char.codePointAt(0)!;
-    if (code < 0x80) bytes.push(code);
-    else if (code < 0x800) bytes.push(0xc0 | (code >> 6), 0x80 | (code & 63));
-    else if (code < 0x10000) bytes.push(0xe0 | (code >> 12), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63));
-    else bytes.push(0xf0 | (code >> 18), 0x80 | ((code >> 12) & 63), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63));
-  }
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const [a, b, c] = [bytes[i]!, bytes[i + 1], bytes[i + 2]];
-    const n = (a << 16) | ((b ?? 0) << 8) | (c ?? 0);
-    out += BASE64[n >> 18]! + BASE64[(n >> 12) & 63]! + (b === undefined ? '=' : BASE64[(n >> 6) & 63]!) + (c === undefined ? '=' : BASE64[n & 63]!);
-  }
-  return out;
-}
+export const base64 = base64Text;
 
 const SOURCE_FLAGS: readonly FlagSpec[] = [{ name: 'from-literal', type: 'stringArray' }, { name: 'from-file', type: 'stringSlice' }, { name: 'append-hash', type: 'bool' }];
 
@@ -198,14 +156,31 @@ const SECRET_GENERIC: Command = {
 
 const SECRET: CommandGroup = {
   summary: 'Create a secret using a specified subcommand',
-  help: 'Create a secret with specified type.\n\n A generic type secret indicate an Opaque secret type.\n\nAvailable Commands:\n  generic           Create a secret from a local file, directory, or literal value\n\nUsage:\n  kubectl create secret (docker-registry | generic | tls) [options]\n',
-  subcommands: { generic: SECRET_GENERIC },
+  help: 'Create a secret with specified type.\n\n A docker-registry type secret is for accessing a container registry.\n\n A generic type secret indicate an Opaque secret type.\n\n A tls type secret holds TLS certificate and its associated key.\n\nAvailable Commands:\n  docker-registry   Create a secret for use with a Docker registry\n  generic           Create a secret from a local file, directory, or literal value\n  tls               Create a TLS secret\n\nUsage:\n  kubectl create secret (docker-registry | generic | tls) [options]\n',
+  subcommands: { 'docker-registry': SECRET_DOCKER_REGISTRY, generic: SECRET_GENERIC, tls: SECRET_TLS },
 };
 
 export const CREATE: CommandGroup = {
   summary: 'Create a resource from a file or from stdin',
   help: '',
   command: { summary: 'Create a resource from a file or from stdin', flags: [...COMMON, ...FILENAME_FLAGS], run: runCreateFiles },
-  subcommands: { namespace: NAMESPACE, deployment: DEPLOYMENT, configmap: CONFIGMAP, secret: SECRET, serviceaccount: SERVICE_ACCOUNT },
-  aliases: { ns: 'namespace', deploy: 'deployment', cm: 'configmap', sa: 'serviceaccount' },
+  subcommands: {
+    clusterrole: CLUSTER_ROLE,
+    clusterrolebinding: CLUSTER_ROLE_BINDING,
+    configmap: CONFIGMAP,
+    cronjob: CRONJOB,
+    deployment: DEPLOYMENT,
+    ingress: INGRESS,
+    job: JOB,
+    namespace: NAMESPACE,
+    poddisruptionbudget: PDB,
+    quota: QUOTA,
+    role: ROLE,
+    rolebinding: ROLE_BINDING,
+    secret: SECRET,
+    service: SERVICE,
+    serviceaccount: SERVICE_ACCOUNT,
+    token: TOKEN,
+  },
+  aliases: { ns: 'namespace', deploy: 'deployment', cm: 'configmap', sa: 'serviceaccount', svc: 'service', cj: 'cronjob', ing: 'ingress', pdb: 'poddisruptionbudget', resourcequota: 'quota' },
 };

@@ -9,34 +9,16 @@ import { arr, obj, nameOf, namespaceOf, str } from '../fields';
 import { resultLine } from '../results';
 import type { Command, CommandGroup, ResourceRequest } from './context';
 import { KubectlError, throwAll } from './errors';
-import { FILENAME_FLAGS, SELECTOR_FLAG, fetch, requestsFromFiles } from './get';
-import type { FlagSpec } from './parse';
+import { fetch, requestsFromFiles } from './get';
 import { parseResourceArgs } from './resources';
+import { podSpecPath, SET_FLAGS } from './setShared';
+import { ENV } from './setEnv';
+import { RESOURCES } from './setResources';
 
-const FLAGS: readonly FlagSpec[] = [...FILENAME_FLAGS, SELECTOR_FLAG, { name: 'all', type: 'bool' }, { name: 'local', type: 'bool' }, { name: 'output', short: 'o', type: 'string' }, { name: 'dry-run', type: 'string', optional: 'unchanged' }, { name: 'record', type: 'bool' }];
-
-/** Where each kind keeps its pod spec (polymorphichelpers.updatePodSpecForObject). */
-function podSpecPath(kind: string): string[] | undefined {
-  switch (kind) {
-    case 'Pod':
-      return ['spec'];
-    case 'CronJob':
-      return ['spec', 'jobTemplate', 'spec', 'template', 'spec'];
-    case 'Deployment':
-    case 'ReplicaSet':
-    case 'DaemonSet':
-    case 'StatefulSet':
-    case 'Job':
-    case 'ReplicationController':
-      return ['spec', 'template', 'spec'];
-    default:
-      return undefined;
-  }
-}
 
 const IMAGE: Command = {
   summary: 'Update the image of a pod template',
-  flags: FLAGS,
+  flags: SET_FLAGS,
   run(context) {
     const { flags, out } = context;
     const resources = context.args.filter((arg) => !arg.includes('='));
@@ -88,6 +70,6 @@ const IMAGE: Command = {
 
 export const SET: CommandGroup = {
   summary: 'Set specific features on objects',
-  help: 'Configure application resources.\n\n These commands help you make changes to existing application resources.\n\nAvailable Commands:\n  image            Update the image of a pod template\n\nUsage:\n  kubectl set SUBCOMMAND [options]\n',
-  subcommands: { image: IMAGE },
+  help: 'Configure application resources.\n\n These commands help you make changes to existing application resources.\n\nAvailable Commands:\n  env              Update environment variables on a pod template\n  image            Update the image of a pod template\n  resources        Update resource requests/limits on objects with pod templates\n\nUsage:\n  kubectl set SUBCOMMAND [options]\n',
+  subcommands: { env: ENV, image: IMAGE, resources: RESOURCES },
 };

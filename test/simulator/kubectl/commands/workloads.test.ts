@@ -26,7 +26,9 @@ describe('simulator/kubectl/commands: create', () => {
   it('prints the object without creating it with --dry-run=client -o yaml', () => {
     const cluster = testCluster();
     const result = kubectl(cluster, 'create deployment web --image=nginx --dry-run=client -o yaml');
-    assert.match(result.stdout, /^apiVersion: apps\/v1\nkind: Deployment\nmetadata:\n {2}labels:\n {4}app: web\n {2}name: web\n {2}namespace: default\nspec:\n {2}replicas: 1\n/);
+    // Like kubectl, the printed object carries a namespace only when -n was given.
+    assert.match(result.stdout, /^apiVersion: apps\/v1\nkind: Deployment\nmetadata:\n {2}labels:\n {4}app: web\n {2}name: web\nspec:\n {2}replicas: 1\n/);
+    assert.match(kubectl(cluster, 'create deployment web --image=nginx --dry-run=client -o yaml -n default').stdout, /\n {2}name: web\n {2}namespace: default\n/);
     assert.equal(cluster.store.find(DEPLOYMENTS, 'default', 'web'), undefined);
   });
 

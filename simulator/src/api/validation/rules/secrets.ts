@@ -4,6 +4,7 @@
  * ValidateSecret (pkg/apis/core/validation, v1.30); base64 errors are Go's
  * encoding/base64 StdEncoding texts, which the JSON decoder returns as is.
  */
+import { utf8 } from '../../../bytes';
 import { decodeFinding, invalid, required, tooLong, type Finding } from '../finding';
 import type { KubeObject, ValidationRule } from '../rule';
 import { asString, get, isRecord, keyField, type Path } from './common';
@@ -14,17 +15,6 @@ export const MAX_SECRET_SIZE = 1024 * 1024;
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
-function utf8(value: string): number[] {
-  const bytes: number[] = [];
-  for (const char of value) {
-    const code = char.codePointAt(0)!;
-    if (code < 0x80) bytes.push(code);
-    else if (code < 0x800) bytes.push(0xc0 | (code >> 6), 0x80 | (code & 63));
-    else if (code < 0x10000) bytes.push(0xe0 | (code >> 12), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63));
-    else bytes.push(0xf0 | (code >> 18), 0x80 | ((code >> 12) & 63), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63));
-  }
-  return bytes;
-}
 
 const isNewline = (byte: number | undefined): boolean => byte === 10 || byte === 13;
 
