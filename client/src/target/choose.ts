@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { SETTINGS } from '../commands/ids';
 import type { AtelierContext } from '../context';
 import { explain } from '../commands/report';
-import { kubeconfigPaths, KubeconfigProblem } from './kubeconfig';
+import { kubeconfigPaths, KubeconfigProblem } from './kubeconfigFiles';
 import { kubectlText } from './remoteErrors';
 import type { TargetService } from './service';
 

@@ -3,47 +3,21 @@
  * (separated by `:`, `;` on Windows), else ~/.kube/config. When several files are given,
  * the first to name a cluster, a user or a context wins, and so does the first
  * current-context (clientcmd's loading rules); missing files are skipped. No `vscode`
- * here: the commands adapt this.
+ * here: the commands adapt this. Loaded with client-node, on first use (connection.ts).
  */
 import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
 import * as path from 'node:path';
 import { KubeConfig, type Cluster, type Context, type User } from '@kubernetes/client-node';
+import { kubeconfigPaths, KubeconfigProblem, type ContextInfo } from './kubeconfigFiles';
 
-/** One context the learner can choose. */
-export interface ContextInfo {
-  name: string;
-  cluster: string;
-  user: string;
-  /** The API server's URL ('' when the context names an unknown cluster). */
-  server: string;
-  /** The context's namespace, when it sets one. */
-  namespace?: string;
-}
-
-/** A kubeconfig that could not be read, with kubectl's words and a French explanation. */
-export class KubeconfigProblem extends Error {
-  constructor(
-    message: string,
-    readonly fr: string,
-  ) {
-    super(message);
-    this.name = 'KubeconfigProblem';
-  }
-}
+// What needs no client-node lives in kubeconfigFiles.ts; re-exported for the callers of this module.
+export { kubeconfigPaths, KubeconfigProblem, type ContextInfo };
 
 /** The loaded kubeconfig: its files, its merged configuration. */
 export interface LoadedKubeconfig {
   /** The files read, in order ([] when there is none: no context then). */
   files: string[];
   config: KubeConfig;
-}
-
-/** The files kubectl would read: KUBECONFIG's, else ~/.kube/config. */
-export function kubeconfigPaths(env: NodeJS.ProcessEnv = process.env, home: string = homedir()): string[] {
-  const variable = env.KUBECONFIG ?? '';
-  if (variable.trim() !== '') return variable.split(path.delimiter).filter((file) => file !== '');
-  return [path.join(home, '.kube', 'config')];
 }
 
 /** Adds the entries not named yet: the first file to name one wins. */

@@ -2,7 +2,8 @@
  * Which cluster the views and commands show: the simulated one, or a context of the
  * learner's kubeconfig, read through a mirror (mirror.ts). The views read `view()` and
  * follow `onDidChange` whatever the target; the commands ask `remote` whether they talk
- * to a real cluster (read-only by default, see guard.ts). No `vscode` here.
+ * to a real cluster (read-only by default, see guard.ts). No `vscode` here, and no
+ * client-node until a real cluster is asked for (loadConnection()).
  */
 import type * as vscode from 'vscode';
 import { kindInfo } from '../../../simulator/src/api/catalog';
@@ -10,13 +11,27 @@ import type { KubeObject, ObjectStore } from '../../../simulator/src/store/store
 import type { ChangeListener, ClusterService, ObjectRef } from '../cluster/service';
 import type { TreeNode } from '../cluster/treeModel';
 import type { ObjectDocument } from '../views/describeDocument';
+import type * as Connection from './connection';
 import { remoteDocumentText } from './documents';
-import { configFor, listContexts, loadKubeconfig, type ContextInfo, type LoadedKubeconfig } from './kubeconfig';
-import { Mirror, type MirrorOptions, type Skipped } from './mirror';
-import { RemoteClient } from './remote';
+import type { LoadedKubeconfig } from './kubeconfig';
+import type { ContextInfo } from './kubeconfigFiles';
+import type { Mirror, MirrorOptions, Skipped } from './mirror';
+import type { RemoteClient } from './remote';
 import { kubectlText } from './remoteErrors';
 
 type L10n = Pick<typeof vscode.l10n, 't'>;
+
+/**
+ * The modules that need client-node (connection.ts), evaluated at the first call only.
+ * esbuild bundles a `require` of a local ES module as a lazily initialised one, as it does
+ * `await import()`; `require` keeps contexts() and select() synchronous up to their first
+ * request, as they were, and runs under the tests' tsx/cjs (which leaves `import()` to
+ * Node's ES loader, unable to load TypeScript).
+ */
+export function loadConnection(): typeof Connection {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy on purpose, see above
+  return require('./connection') as typeof Connection;
+}
 
 /** What the views read: a store, the time of its ages, and ready-made roots when there is nothing to show but a state. */
 export interface ClusterView {
@@ -65,7 +80,8 @@ export class TargetService {
 
   /** The contexts of the kubeconfig (throws KubeconfigProblem for a file that cannot be read). */
   contexts(): ContextInfo[] {
-    return listContexts(this.loadKubeconfig().config);
+    const connection = loadConnection();
+    return connection.listContexts(this.loadKubeconfig(connection).config);
   }
 
   /**
@@ -73,7 +89,7 @@ export class TargetService {
    * once the mirror listed everything once; throws KubeconfigProblem for an unknown context.
    */
   async select(context: string | undefined): Promise<void> {
-    const next = context ? this.connect(context) : undefined;
+    const next = context ? this.connect(loadConnection(), context) : undefined;
     this.unsubscribe();
     if (this.current) this.retire(this.current.mirror);
     this.current = next;
@@ -149,13 +165,13 @@ export class TargetService {
     this.closing.add(done);
   }
 
-  private loadKubeconfig(): LoadedKubeconfig {
-    return (this.options.kubeconfig ?? loadKubeconfig)();
+  private loadKubeconfig(connection: typeof Connection): LoadedKubeconfig {
+    return (this.options.kubeconfig ?? connection.loadKubeconfig)();
   }
 
-  private connect(context: string): RemoteTarget {
-    const client = new RemoteClient(context, configFor(this.loadKubeconfig(), context), this.options.timeoutMs);
-    return { context, client, mirror: new Mirror(client, this.options.mirror) };
+  private connect(connection: typeof Connection, context: string): RemoteTarget {
+    const client = new connection.RemoteClient(context, connection.configFor(this.loadKubeconfig(connection), context), this.options.timeoutMs);
+    return { context, client, mirror: new connection.Mirror(client, this.options.mirror) };
   }
 
   private fire(replaced: boolean): void {
