@@ -51,6 +51,7 @@ function argumentsOf(path: readonly string[]): Arguments | undefined {
     case 'label':
     case 'annotate':
     case 'patch':
+    case 'wait':
       return { type: 'resources' };
     case 'expose':
       return { type: 'resources', kinds: ['Deployment', 'ReplicaSet', 'ReplicationController', 'Pod', 'Service'] };

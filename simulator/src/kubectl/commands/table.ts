@@ -21,6 +21,7 @@ import { ANNOTATE, LABEL } from './label';
 import { LOGS } from './logs';
 import { CORDON, DRAIN, UNCORDON } from './nodes';
 import { PATCH } from './patch';
+import { REPLACE } from './replace';
 import { ROLLOUT } from './rollout';
 import { RUN } from './run';
 import { SCALE } from './scale';
@@ -28,6 +29,7 @@ import { SET } from './set';
 import { TAINT } from './taint';
 import { TOP } from './top';
 import { VERSION } from './version';
+import { WAIT } from './wait';
 
 /** Every command of kubectl v1.30, in the order `kubectl` registers them (cobra's suggestions follow it). */
 export const KUBECTL_COMMANDS: readonly string[] = [
@@ -60,6 +62,8 @@ export const COMMANDS: Readonly<Record<string, Command | CommandGroup>> = {
   auth: AUTH,
   apply: APPLY,
   patch: PATCH,
+  replace: REPLACE,
+  wait: WAIT,
   label: LABEL,
   annotate: ANNOTATE,
   events: EVENTS_COMMAND,
