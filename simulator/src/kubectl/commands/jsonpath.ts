@@ -1,7 +1,8 @@
 /**
  * `-o jsonpath=TEMPLATE`, the part of kubectl's JSONPath (k8s.io/client-go/util/jsonpath)
  * learners meet: `{.status.podIP}`, `{.items[*].metadata.name}`, `{.items[0].spec}`,
- * `{.metadata.labels['app']}`, `{range .items[*]}...{end}` and string literals such as
+ * `{.metadata.labels['app']}`, `{.status.conditions[?(@.type=="Ready")].status}`,
+ * `{range .items[*]}...{end}` and string literals such as
  * `{"\n"}`. As kubectl's default (--allow-missing-template-keys=true), a missing field
  * prints nothing; several results are separated by spaces; maps and lists print as JSON;
  * no newline is added at the end.
@@ -10,22 +11,46 @@ import { goJson, isJsonObject } from '../../store/json';
 import { KubectlError } from './errors';
 
 type Node = { text: string } | { path: Step[] } | { range: Step[]; body: Node[] };
-type Step = { field: string } | { index: number } | { all: true };
 
-function parsePath(expression: string, template: string): Step[] {
+/** One step of a path: `.a`, `['a']`, `[0]`, `[*]` or `.*`, `[?(@.type=="Ready")]`. */
+export type Step = { field: string } | { index: number } | { all: true } | { filter: string[]; op: '==' | '!='; literal: unknown };
+
+/** A path client-go's parser refuses: the text after `error parsing jsonpath …, `. */
+export class JsonPathSyntaxError extends Error {}
+
+/**
+ * The steps of a path (client-go jsonpath's parser, the part learners meet), after its
+ * leading `$` or `@`; `kubectl get -o jsonpath` and `kubectl wait --for=jsonpath` share it.
+ */
+export function parseSteps(expression: string): Step[] {
   let rest = expression.trim().replace(/^[$@]/, '');
   const steps: Step[] = [];
   while (rest !== '') {
     let match: RegExpExecArray | null;
-    if ((match = /^\.([^.[\]]+)/.exec(rest))) steps.push({ field: match[1]! });
-    else if ((match = /^\[\*\]/.exec(rest))) steps.push({ all: true });
+    if ((match = /^\.\*/.exec(rest)) || (match = /^\[\*\]/.exec(rest))) steps.push({ all: true });
+    else if ((match = /^\.([^.[\]]+)/.exec(rest))) steps.push({ field: match[1]! });
     else if ((match = /^\[(-?\d+)\]/.exec(rest))) steps.push({ index: Number(match[1]) });
     else if ((match = /^\[['"]([^'"]*)['"]\]/.exec(rest))) steps.push({ field: match[1]! });
-    else if ((match = /^\.$/.exec(rest))) break;
-    else throw new KubectlError(`error parsing jsonpath ${template}, unrecognized character in action: U+${rest.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} '${rest[0]}'`, 'Ce gabarit JSONPath n’est pas compris ici : écris par exemple {.status.podIP} ou {.items[*].metadata.name}.');
+    else if ((match = /^\[\?\(@((?:\.[^.=!)\s]+)+)\s*(==|!=)\s*(?:'([^']*)'|"([^"]*)"|(-?\d+(?:\.\d+)?|true|false))\s*\)\]/.exec(rest))) {
+      const literal: unknown = match[3] ?? match[4] ?? JSON.parse(match[5]!);
+      steps.push({ filter: match[1]!.slice(1).split('.'), op: match[2] as '==' | '!=', literal });
+    } else if ((match = /^\.$/.exec(rest))) break;
+    else if (rest.startsWith('[') && !rest.includes(']')) throw new JsonPathSyntaxError('unclosed array expect ]');
+    else throw new JsonPathSyntaxError(`unrecognized character in action: U+${rest.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} '${rest[0]!}'`);
     rest = rest.slice(match[0].length);
   }
   return steps;
+}
+
+const PATH_FR = 'Ce gabarit JSONPath n’est pas compris ici : écris par exemple {.status.podIP} ou {.items[*].metadata.name}.';
+
+function parsePath(expression: string, template: string): Step[] {
+  try {
+    return parseSteps(expression);
+  } catch (error) {
+    if (error instanceof JsonPathSyntaxError) throw new KubectlError(`error parsing jsonpath ${template}, ${error.message}`, PATH_FR);
+    throw error;
+  }
 }
 
 const LITERAL = /^"((?:[^"\\]|\\.)*)"$/;
@@ -60,7 +85,8 @@ function parse(template: string): Node[] {
   return root;
 }
 
-function evaluate(steps: readonly Step[], data: unknown): unknown[] {
+/** The values a path selects in `data`, in order (a missing field selects nothing). */
+export function evaluate(steps: readonly Step[], data: unknown): unknown[] {
   let values: unknown[] = [data];
   for (const step of steps) {
     const next: unknown[] = [];
@@ -68,12 +94,17 @@ function evaluate(steps: readonly Step[], data: unknown): unknown[] {
       if ('field' in step) {
         if (isJsonObject(value) && step.field in value) next.push(value[step.field]);
       } else if ('index' in step) {
-        if (Array.isArray(value)) {
-          const item: unknown = value[step.index < 0 ? value.length + step.index : step.index];
-          if (item !== undefined) next.push(item);
+        const item: unknown = Array.isArray(value) ? value[step.index < 0 ? value.length + step.index : step.index] : undefined;
+        if (item !== undefined) next.push(item);
+      } else if ('all' in step) {
+        if (Array.isArray(value)) next.push(...(value as unknown[]));
+        else if (isJsonObject(value)) next.push(...Object.values(value));
+      } else if (Array.isArray(value)) {
+        for (const item of value as unknown[]) {
+          const [found] = evaluate(step.filter.map((field) => ({ field })), item);
+          if (found !== undefined && (found === step.literal) === (step.op === '==')) next.push(item);
         }
-      } else if (Array.isArray(value)) next.push(...(value as unknown[]));
-      else if (isJsonObject(value)) next.push(...Object.values(value));
+      }
     }
     values = next;
   }

@@ -8,6 +8,7 @@
 import { isJsonObject } from '../../store/json';
 import type { KubeObject } from '../../store/store';
 import { KubectlError } from './errors';
+import { evaluate, JsonPathSyntaxError, parseSteps, type Step } from './jsonpath';
 
 /** A check of one object: met or not; throws what kubectl would end the wait with. */
 export type ObjectCheck = (object: KubeObject) => boolean;
@@ -66,54 +67,14 @@ function relaxed(expression: string): string {
   return `.${match[1] ?? match[2]!}`;
 }
 
-type Step = { field: string } | { index: number } | { all: true } | { filter: string[]; op: '==' | '!='; literal: unknown };
-
-const unrecognized = (rest: string): KubectlError =>
-  new KubectlError(`unrecognized character in action: U+${rest.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} '${rest[0]!}'`, JSONPATH_FR);
-
-/** The steps of a relaxed path: `.a`, `['a']`, `[0]`, `[*]`, `.*`, `[?(@.type=="Ready")]` (client-go jsonpath, the part wait meets). */
-function parseSteps(path: string): Step[] {
-  const steps: Step[] = [];
-  let rest = path;
-  while (rest !== '') {
-    let match: RegExpExecArray | null;
-    if ((match = /^\.\*/.exec(rest)) || (match = /^\[\*\]/.exec(rest))) steps.push({ all: true });
-    else if ((match = /^\.([^.[\]]+)/.exec(rest))) steps.push({ field: match[1]! });
-    else if ((match = /^\[(-?\d+)\]/.exec(rest))) steps.push({ index: Number(match[1]) });
-    else if ((match = /^\[['"]([^'"]*)['"]\]/.exec(rest))) steps.push({ field: match[1]! });
-    else if ((match = /^\[\?\(@((?:\.[^.=!)\s]+)+)\s*(==|!=)\s*(?:'([^']*)'|"([^"]*)"|(-?\d+(?:\.\d+)?|true|false))\s*\)\]/.exec(rest))) {
-      const literal: unknown = match[3] ?? match[4] ?? JSON.parse(match[5]!);
-      steps.push({ filter: match[1]!.slice(1).split('.'), op: match[2] as '==' | '!=', literal });
-    } else if (rest.startsWith('[') && !rest.includes(']')) throw new KubectlError('unclosed array expect ]', JSONPATH_FR);
-    else throw unrecognized(rest);
-    rest = rest.slice(match[0].length);
+/** The steps of a relaxed path, with kubectl wait's error texts (no `error parsing jsonpath` prefix). */
+function parseWaitSteps(path: string): Step[] {
+  try {
+    return parseSteps(path);
+  } catch (error) {
+    if (error instanceof JsonPathSyntaxError) throw new KubectlError(error.message, JSONPATH_FR);
+    throw error;
   }
-  return steps;
-}
-
-function evaluate(steps: readonly Step[], data: unknown): unknown[] {
-  let values: unknown[] = [data];
-  for (const step of steps) {
-    const next: unknown[] = [];
-    for (const value of values) {
-      if ('field' in step) {
-        if (isJsonObject(value) && step.field in value) next.push(value[step.field]);
-      } else if ('index' in step) {
-        const item: unknown = Array.isArray(value) ? value[step.index < 0 ? value.length + step.index : step.index] : undefined;
-        if (item !== undefined) next.push(item);
-      } else if ('all' in step) {
-        if (Array.isArray(value)) next.push(...(value as unknown[]));
-        else if (isJsonObject(value)) next.push(...Object.values(value));
-      } else if (Array.isArray(value)) {
-        for (const item of value as unknown[]) {
-          const [found] = evaluate(step.filter.map((field) => ({ field })), item);
-          if (found !== undefined && (found === step.literal) === (step.op === '==')) next.push(item);
-        }
-      }
-    }
-    values = next;
-  }
-  return values;
 }
 
 /** fmt's %v of a JSON scalar. */
@@ -149,7 +110,7 @@ function jsonPathTarget(input: string): WaitTarget {
     if (expected === '') throw new KubectlError("jsonpath wait has to have a value after equal sign, like --for=jsonpath='{.status.readyReplicas}'=3", JSONPATH_FR);
   }
   if (path === '') throw new KubectlError('jsonpath expression cannot be empty', JSONPATH_FR);
-  return { kind: 'check', check: jsonPathCheck(parseSteps(path), expected) };
+  return { kind: 'check', check: jsonPathCheck(parseWaitSteps(path), expected) };
 }
 
 /** Mirrors conditionFuncFor: `--for` to what to wait for, or `unrecognized condition: "..."`. */

@@ -115,4 +115,13 @@ describe('simulator/kubectl/commands/get', () => {
     assert.equal(kubectl(cluster, 'get cm app -o jsonpath={.data}').stdout, '{"a":"1"}');
     assert.equal(kubectl(cluster, 'get cm app -o jsonpath={.spec.nothing}').stdout, '');
   });
+
+  it('filters lists in -o jsonpath, and reports a path it cannot read as kubectl does', () => {
+    const cluster = withConfigMaps();
+    const names = runKubectl(cluster, ['get', 'cm', '-A', '-o', 'jsonpath={.items[?(@.metadata.namespace=="dev")].metadata.name}']);
+    assert.equal(names.stdout, 'other');
+    assert.equal(runKubectl(cluster, ['get', 'cm', '-A', '-o', 'jsonpath={.items[?(@.metadata.namespace!="dev")].metadata.name}']).stdout, 'app');
+    assert.equal(kubectl(cluster, 'get cm app -o jsonpath={.data.*}').stdout, '1');
+    assert.match(kubectl(cluster, 'get cm app -o jsonpath={.items[0.x}').stderr, /^error: error parsing jsonpath \{\.items\[0\.x\}, unclosed array expect \]\n/);
+  });
 });
