@@ -1,11 +1,13 @@
 /**
  * The simulated API server's admission chain on create, in kube-apiserver's order (v1.30
- * default plugins): the mutating plugins LimitRanger, ServiceAccount, DefaultTolerationSeconds
- * and DefaultStorageClass change the object, then, once it is valid, the validating ones
- * (LimitRanger again, ResourceQuota last) may refuse it with a 403 Forbidden
- * (`pods "web-7d4b9c8f5-" is forbidden: exceeded quota: ...`). NamespaceLifecycle stays in
- * the store. The cluster plugs the chain into the store's beforeCreate hook; objects the
- * simulator writes as trusted (Events) skip it.
+ * default plugins): the mutating plugins LimitRanger, ServiceAccount, Priority,
+ * DefaultTolerationSeconds and DefaultStorageClass change the object, then, once it is
+ * valid, the validating ones (LimitRanger again, ResourceQuota last) may refuse it with a
+ * 403 Forbidden (`pods "web-7d4b9c8f5-" is forbidden: exceeded quota: ...`).
+ * NamespaceLifecycle stays in the store. On update, only Priority has something to do.
+ * Priority also checks PriorityClasses: one global default at most.
+ * The cluster plugs the chain into the store's beforeCreate and beforeUpdate hooks;
+ * objects the simulator writes as trusted (Events) skip it.
  */
 import { kindInfo, type KindInfo } from '../api/catalog';
 import { forbiddenError, invalidError } from '../api/errors';
@@ -14,6 +16,7 @@ import { isJsonObject, type JsonObject } from '../store/json';
 import { check } from '../store/requests';
 import type { KubeObject, ObjectStore, WriteOptions } from '../store/store';
 import { applyLimitRangeDefaults, limitRangeRefusal } from './limitranger';
+import { admitPriority, admitPriorityClass, keepPriority } from './priority';
 import { quotaRefusal } from './quota';
 import { admitServiceAccount } from './serviceaccount';
 import { addDefaultTolerations } from './tolerations';
@@ -21,6 +24,7 @@ import { addDefaultTolerations } from './tolerations';
 const PODS = kindInfo('v1', 'Pod')!;
 const CLAIMS = kindInfo('v1', 'PersistentVolumeClaim')!;
 const LIMIT_RANGES = kindInfo('v1', 'LimitRange')!;
+const PRIORITY_CLASSES = kindInfo('scheduling.k8s.io/v1', 'PriorityClass')!;
 const STORAGE_CLASSES = kindInfo('storage.k8s.io/v1', 'StorageClass')!;
 
 const metaOf = (object: JsonObject): JsonObject => (isJsonObject(object.metadata) ? object.metadata : {});
@@ -55,7 +59,9 @@ function quotaFr(reason: string, namespace: string): string {
  * invalid (a default limit below the request).
  */
 export function admitCreate(store: ObjectStore, info: KindInfo, object: KubeObject, options: WriteOptions): KubeObject {
-  if (options.trusted || !info.namespaced) return object;
+  if (options.trusted) return object;
+  if (info === PRIORITY_CLASSES) admitPriorityClass(store, object, 'create');
+  if (!info.namespaced) return object;
   const namespace = text(metaOf(object).namespace);
   if (info === PODS || info === CLAIMS) {
     const ranges = store.view(LIMIT_RANGES, { namespace });
@@ -64,6 +70,7 @@ export function admitCreate(store: ObjectStore, info: KindInfo, object: KubeObje
     if (info === PODS) {
       mutated = applyLimitRangeDefaults(object, ranges);
       admitServiceAccount(store, object, requestedName(object), options);
+      admitPriority(store, object, requestedName(object));
       addDefaultTolerations(object);
     } else {
       const className = defaultStorageClassName(object, store.view(STORAGE_CLASSES));
@@ -85,7 +92,20 @@ function quotaAndReturn(store: ObjectStore, info: KindInfo, object: KubeObject):
   return object;
 }
 
-/** Puts the chain in front of the store's other create hooks (the Service allocators). */
+/**
+ * Runs the chain on an update (the store's own copy of the new object, changed in place):
+ * the Priority plugin gives back a Pod's priority and preemptionPolicy when a whole Pod
+ * was sent without them (`kubectl replace`), and keeps a second PriorityClass from
+ * becoming the global default.
+ */
+export function admitUpdate(store: ObjectStore, info: KindInfo, object: KubeObject, old: KubeObject, options: WriteOptions): KubeObject {
+  if (options.trusted) return object;
+  if (info === PODS) keepPriority(object, old);
+  if (info === PRIORITY_CLASSES) admitPriorityClass(store, object, 'update');
+  return object;
+}
+
+/** Puts the chain in front of the store's other create and update hooks (the Service allocators). */
 export function installAdmission(store: ObjectStore): void {
   const previous = store.hooks;
   store.hooks = {
@@ -93,6 +113,10 @@ export function installAdmission(store: ObjectStore): void {
     beforeCreate: (info, object, options) => {
       const admitted = admitCreate(store, info, object, options);
       return previous.beforeCreate ? previous.beforeCreate(info, admitted, options) : admitted;
+    },
+    beforeUpdate: (info, object, old, options) => {
+      const admitted = admitUpdate(store, info, object, old, options);
+      return previous.beforeUpdate ? previous.beforeUpdate(info, admitted, old, options) : admitted;
     },
   };
 }

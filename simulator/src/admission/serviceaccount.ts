@@ -3,16 +3,16 @@
  * creation: a Pod without a ServiceAccount gets `default`; the ServiceAccount it names must
  * exist, or the Pod is refused:
  * `pods "web" is forbidden: error looking up service account default/robot: serviceaccount "robot" not found`.
- * A Pod without imagePullSecrets inherits the ServiceAccount's.
- *
- * Not mirrored: the projected `kube-api-access-xxxxx` token volume the plugin mounts (the
- * kubelet's simulated file system provides the token files without it).
+ * Unless automountServiceAccountToken says false, the containers mount the projected
+ * `kube-api-access-xxxxx` token volume (tokenvolume.ts). A Pod without imagePullSecrets
+ * inherits the ServiceAccount's.
  */
 import { forbiddenError } from '../api/errors';
 import { kindInfo } from '../api/catalog';
 import { defaultServiceAccount, DEFAULT_SERVICE_ACCOUNT } from '../controllers/serviceaccount';
 import { isJsonObject, type JsonObject } from '../store/json';
 import type { KubeObject, ObjectStore, WriteOptions } from '../store/store';
+import { mountServiceAccountToken, shouldAutomount } from './tokenvolume';
 
 const PODS = kindInfo('v1', 'Pod')!;
 const NAMESPACES = kindInfo('v1', 'Namespace')!;
@@ -42,9 +42,10 @@ function lookup(store: ObjectStore, namespace: string, name: string, options: Wr
 }
 
 /**
- * Admit for a Pod being created (the store's own copy, changed in place): sets the
- * ServiceAccount name, checks that it exists, copies its imagePullSecrets. Throws the
- * plugin's Forbidden error; `requested` is the name admission knows (or the generateName).
+ * Admit for a Pod being created (the store's own copy, changed in place), in the plugin's
+ * order: sets the ServiceAccount name, checks that it exists, mounts its token, copies its
+ * imagePullSecrets. Throws the plugin's Forbidden error; `requested` is the name admission
+ * knows (or the generateName).
  */
 export function admitServiceAccount(store: ObjectStore, pod: KubeObject, requested: string, options: WriteOptions): void {
   const spec = isJsonObject(pod.spec) ? pod.spec : (pod.spec = {});
@@ -62,6 +63,8 @@ export function admitServiceAccount(store: ObjectStore, pod: KubeObject, request
       `Le Pod demande le ServiceAccount « ${name} », qui n'existe pas dans le namespace « ${namespace} ». Crée-le d'abord (kubectl create serviceaccount ${name} -n ${namespace}), ou corrige spec.serviceAccountName.`,
     );
   }
+  // The volume name's random suffix comes from the cluster's seeded randomness, as generated names do.
+  if (shouldAutomount(account, spec)) mountServiceAccountToken(spec, () => store.random.nameSuffix());
   const secrets = Array.isArray(account.imagePullSecrets) ? account.imagePullSecrets.filter(isJsonObject) : [];
   if ((!Array.isArray(spec.imagePullSecrets) || spec.imagePullSecrets.length === 0) && secrets.length > 0) {
     spec.imagePullSecrets = secrets.map((secret) => ({ name: text(secret.name) }));

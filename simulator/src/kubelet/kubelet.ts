@@ -55,6 +55,18 @@ function wroteStatus(synced: NonNullable<PodRecord['synced']>, status: unknown):
   return true;
 }
 
+/**
+ * True when `spec` is the one the last sync read. A Pod has no metadata.generation in v1.30
+ * (that came with v1.33's PodObservedGenerationTracking), so the spec itself is compared:
+ * by identity first (a status write keeps the stored spec), then by value.
+ */
+function sameSpec(synced: NonNullable<PodRecord['synced']>, spec: unknown): boolean {
+  if (synced.spec === spec) return true;
+  if (!deepEqual(synced.spec, spec)) return false;
+  synced.spec = spec;
+  return true;
+}
+
 function kubeletDown(node: JsonObject): boolean {
   return list(obj(node.status).conditions).some((condition) => condition.type === 'Ready' && condition.status === 'Unknown');
 }
@@ -63,7 +75,7 @@ export class Kubelet implements Controller {
   readonly name = 'kubelet';
   /**
    * Pods bound to a node, except the watch's echo of the kubelet's own status writes
-   * (same generation, same status as written): those would only wake it for nothing.
+   * (same spec, same status as written): those would only wake it for nothing.
    */
   readonly triggers: Trigger[] = [
     { info: PODS, keys: (event) => (this.concerns(event) ? [keyOf(event.object)] : []) },
@@ -93,7 +105,7 @@ export class Kubelet implements Controller {
     if (typeof nodeName !== 'string' || nodeName === '') return record !== undefined;
     const meta = obj(event.object.metadata);
     const synced = record?.synced;
-    return !synced || record.uid !== meta.uid || meta.deletionTimestamp !== undefined || meta.generation !== synced.generation || !wroteStatus(synced, event.object.status);
+    return !synced || record.uid !== meta.uid || meta.deletionTimestamp !== undefined || !sameSpec(synced, event.object.spec) || !wroteStatus(synced, event.object.status);
   }
 
   reconcile(key: string, reader: Reader): ReconcileResult {
@@ -108,7 +120,7 @@ export class Kubelet implements Controller {
     const nodeName = obj(pod?.spec).nodeName;
     if (!pod || typeof nodeName !== 'string' || nodeName === '') return { actions: [] };
     const synced = record?.synced;
-    if (synced && meta.deletionTimestamp === undefined && meta.generation === synced.generation && (synced.due === undefined || reader.now() < synced.due) && wroteStatus(synced, pod.status)) {
+    if (synced && meta.deletionTimestamp === undefined && sameSpec(synced, pod.spec) && (synced.due === undefined || reader.now() < synced.due) && wroteStatus(synced, pod.status)) {
       // The watch echoing the kubelet's own status write: nothing new to look at.
       return synced.due === undefined ? { actions: [] } : { actions: [], requeueAfter: synced.due - reader.now() };
     }
@@ -161,7 +173,7 @@ export class Kubelet implements Controller {
       return { actions };
     }
     const due = next === undefined || !Number.isFinite(next) ? undefined : next;
-    record.synced = { status: fnv32(JSON.stringify(status)), generation: meta.generation, due };
+    record.synced = { status: fnv32(JSON.stringify(status)), spec: pod.spec, due };
     return due === undefined ? { actions } : { actions, requeueAfter: Math.max(0, due - now) };
   }
 

@@ -5,12 +5,14 @@
  * (shell flavour, environment, the files the kubelet mounts: /etc/hosts, resolv.conf,
  * the service account).
  */
+import { TOKEN_MOUNT_PATH } from '../admission/tokenvolume';
+import { CLUSTER_CA_CERTIFICATE } from '../controllers/serviceaccount';
 import type { JsonObject } from '../store/json';
 import { expandReferences } from './config';
 import { runsAlpine, versionOf, type PulledImage } from './images';
 import type { Machine } from './model';
 import { resolvable } from './shell';
-import { obj, text } from './util';
+import { list, obj, text } from './util';
 
 export interface ProcessSpec {
   argv: string[];
@@ -53,11 +55,23 @@ function mountedFiles({ hostname, namespace, podIP, serviceAccount }: Mounts): R
     '/etc/resolv.conf': `search ${namespace}.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n`,
   };
   if (serviceAccount) {
-    files['/var/run/secrets/kubernetes.io/serviceaccount/namespace'] = namespace;
-    files['/var/run/secrets/kubernetes.io/serviceaccount/token'] = 'eyJhbGciOiJSUzI1NiIsImtpZCI6InNpbXVsYXRlZCJ9.e30.c2ltdWxhdGVk';
-    files['/var/run/secrets/kubernetes.io/serviceaccount/ca.crt'] = '-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n';
+    files[`${TOKEN_MOUNT_PATH}/namespace`] = namespace;
+    files[`${TOKEN_MOUNT_PATH}/token`] = 'eyJhbGciOiJSUzI1NiIsImtpZCI6InNpbXVsYXRlZCJ9.e30.c2ltdWxhdGVk';
+    files[`${TOKEN_MOUNT_PATH}/ca.crt`] = CLUSTER_CA_CERTIFICATE;
   }
   return files;
+}
+
+/**
+ * Whether the container mounts the ServiceAccount admission plugin's token volume (a
+ * projected volume with a serviceAccountToken source) at its path: then token, ca.crt and
+ * namespace are there, as the kubelet's projected volume plugin writes them.
+ */
+function mountsServiceAccountToken(pod: JsonObject, container: JsonObject): boolean {
+  const mount = list(container.volumeMounts).find((m) => m.mountPath === TOKEN_MOUNT_PATH);
+  if (!mount) return false;
+  const volume = list(obj(pod.spec).volumes).find((v) => v.name === mount.name);
+  return list(obj(volume?.projected).sources).some((source) => source.serviceAccountToken !== undefined);
 }
 
 /** Builds the process the container runtime starts for `container`. */
@@ -84,7 +98,7 @@ export function processFor(options: ProcessOptions): ProcessSpec {
   const context = { env, hostname: podHostname(options.pod), podIP: options.podIP, version: versionOf(image, reference.tag), alpine, wrapped };
   const shellLike = ['sh', 'bash', 'ash', 'env', 'printenv'].includes((argv[0] ?? '').split('/').pop() ?? '');
   // Only small facts are kept: a running container must not hold the whole Pod.
-  const mounts: Mounts = { hostname: context.hostname, namespace: text(obj(options.pod.metadata).namespace, 'default'), podIP: options.podIP, serviceAccount: obj(options.pod.spec).automountServiceAccountToken !== false };
+  const mounts: Mounts = { hostname: context.hostname, namespace: text(obj(options.pod.metadata).namespace, 'default'), podIP: options.podIP, serviceAccount: mountsServiceAccountToken(options.pod, container) };
   let files: Record<string, string> | undefined;
   let last: { key: string; result: ReturnType<Machine['program']> } | undefined;
   const machine: Machine = {

@@ -91,8 +91,8 @@ export interface PodRecord {
   containers: ContainerRecord[];
   /** Terminal phase reached: nothing more will run. */
   finished: boolean;
-  /** A hash of the status the last sync wrote, to skip the echo of its own writes. */
-  synced?: { status: number; generation: unknown; due: number | undefined; seen?: unknown };
+  /** A hash of the status the last sync wrote and the spec it read, to skip the echo of its own writes. */
+  synced?: { status: number; spec: unknown; due: number | undefined; seen?: unknown };
 }
 
 /** A fresh record for a container the kubelet has not started yet. */

@@ -18,7 +18,7 @@ import { matchesFields, parseFieldSelector } from './fields';
 import { Registry, metadataOf, type Entry, type WatchListener, type WatchOptions } from './registry';
 import { check, checkPrecondition, ensureMetadata, placeIn, requireVerb, resolveKind } from './requests';
 import { badRequest, matchesLabels, parseLabelSelector } from './selectors';
-import { desiredStateChanged, prepareForCreate, prepareForUpdate, resetStatusForCreate } from './strategy';
+import { desiredStateChanged, prepareForCreate, prepareForUpdate, resetStatusForCreate, tracksGeneration } from './strategy';
 
 export type KubeObject = JsonObject;
 export { resolveKind } from './requests';
@@ -158,7 +158,7 @@ export class ObjectStore {
     if (this.registry.get(info, namespace, name)) throw alreadyExists(info, name);
     if (this.hooks.beforeCreate) object = this.hooks.beforeCreate(info, object, options);
     const stored = metadataOf(object);
-    stored.generation = 1;
+    if (tracksGeneration(info)) stored.generation = 1;
     if (options.dryRun) return object;
     stored.resourceVersion = this.registry.nextResourceVersion();
     this.registry.put(info, object);
@@ -380,7 +380,9 @@ export class ObjectStore {
     }
     if (findings.length > 0) throw invalidError(info, old.name, findings);
     const nextMeta = metadataOf(next);
-    nextMeta.generation = Number(oldMeta.generation ?? 1) + (desiredStateChanged(old.object, next) ? 1 : 0);
+    // Mirrors rest.BeforeUpdate: a client cannot set the generation; kinds without one keep none.
+    if (tracksGeneration(info)) nextMeta.generation = Number(oldMeta.generation ?? 1) + (desiredStateChanged(old.object, next) ? 1 : 0);
+    else delete nextMeta.generation;
     nextMeta.resourceVersion = oldMeta.resourceVersion;
     // A write that changes nothing is not written: no new resourceVersion, no event.
     if (deepEqual(next, old.object)) return old.object;

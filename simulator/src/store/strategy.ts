@@ -3,7 +3,7 @@
  * validation (kube-apiserver `pkg/registry/<group>/<kind>/strategy.go`): status is a
  * subresource the main resource cannot write, a new Pod starts Pending with its QoS
  * class, a new Namespace starts Active with the `kubernetes` finalizer, and the
- * generation counts changes of the desired state.
+ * generation counts changes of the desired state (of the kinds that have one).
  */
 import type { KindInfo } from '../api/catalog';
 import { podQosClass } from '../api/qos';
@@ -65,6 +65,15 @@ export function prepareForUpdate(info: KindInfo, object: JsonObject, old: JsonOb
     if (old.spec.finalizers === undefined) delete spec.finalizers;
     else spec.finalizers = clone(old.spec.finalizers);
   }
+}
+
+/**
+ * Whether the kind's objects carry metadata.generation. A Pod has none in v1.30: its
+ * strategy never sets one (Pods got a generation with v1.33's PodObservedGenerationTracking),
+ * so `kubectl get pod -o yaml` shows no `generation:`.
+ */
+export function tracksGeneration(info: Pick<KindInfo, 'group' | 'kind'>): boolean {
+  return kindKey(info) !== '/Pod';
 }
 
 /** True when anything outside metadata and status changed: that is what bumps metadata.generation. */

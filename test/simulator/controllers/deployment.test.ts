@@ -9,6 +9,7 @@ import { computeHash, createDeploymentController } from '../../../simulator/src/
 import { fnv32a, safeEncodeString, utf8 } from '../../../simulator/src/controllers/deployment/hash';
 import { resolveFenceposts } from '../../../simulator/src/controllers/deployment/util';
 import { self, splitKey, type Controller } from '../../../simulator/src/controllers/types';
+import { kubectl, testCluster } from '../kubectl/commands/support';
 
 const PODS = kindInfo('v1', 'Pod')!;
 const REPLICA_SETS = kindInfo('apps/v1', 'ReplicaSet')!;
@@ -436,5 +437,24 @@ describe('simulator/controllers: Deployment', () => {
     assert.equal(store.list(PODS).length, 900);
     assert.ok(store.list(DEPLOYMENTS).every((d) => status(d).availableReplicas === 3));
     assert.ok(elapsed < 20_000, `${Math.round(elapsed)} ms`);
+  });
+});
+
+describe('simulator/controllers: Deployment template as stored', () => {
+  const manifest = (extra: string): string =>
+    `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 2\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.25\n${extra}`;
+
+  it('starts no rollout when a manifest only adds resources: {} (the API server stores it either way)', () => {
+    const cluster = testCluster();
+    assert.equal(kubectl(cluster, 'apply -f d.yaml', { 'd.yaml': manifest('') }).stdout, 'deployment.apps/web created\n');
+    cluster.advance(30_000);
+    const before = cluster.store.list(REPLICA_SETS).map((rs) => String((rs.metadata as Record<string, unknown>).name));
+    assert.equal(before.length, 1);
+    assert.equal(kubectl(cluster, 'apply -f d.yaml', { 'd.yaml': manifest('        resources: {}\n') }).stdout, 'deployment.apps/web configured\n');
+    cluster.advance(30_000);
+    assert.deepEqual(cluster.store.list(REPLICA_SETS).map((rs) => String((rs.metadata as Record<string, unknown>).name)), before);
+    assert.equal(kubectl(cluster, 'rollout history deployment/web').stdout, 'deployment.apps/web \nREVISION  CHANGE-CAUSE\n1         <none>\n\n');
+    const template = (cluster.store.get(DEPLOYMENTS, 'default', 'web').spec as Record<string, Record<string, unknown>>).template!;
+    assert.deepEqual(template.metadata, { creationTimestamp: null, labels: { app: 'web' } });
   });
 });

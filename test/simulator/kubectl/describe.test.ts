@@ -14,14 +14,47 @@ function describeIn(objects: readonly Json[], word: string, name: string, namesp
 }
 
 /*
- * The expected files were compared with kubectl v1.35's output for the same objects. Two
+ * The expected files were compared with kubectl v1.35's output for the same objects. Three
  * lines differ on purpose, because v1.30 prints them differently: v1.35 prefixes an
  * event's message with its fieldPath (`spec.containers{sidecar}: Back-off...`, kubernetes
- * #133627) and v1.31 added `Internal Traffic Policy` to services (kubernetes #125117).
+ * #133627), v1.31 added `Internal Traffic Policy` to services (kubernetes #125117), and
+ * v1.33 prints a projected source's `optional` as `Optional: false` where v1.30 printed
+ * the pointer (`ConfigMapOptional: <nil>`, kubernetes #129457).
  */
 describe('kubectl describe', () => {
   it('describes a pod: containers, states, probes, env, mounts, conditions, volumes, events', () => {
     expectGolden('describe-pod.expected.txt', describeIn(loadObjects('describe-pod'), 'pod', 'web-7c5ddbdf54-abcde'));
+  });
+
+  it("prints a projected source's optional as v1.30 does: the *bool, <nil> when unset", () => {
+    const pod: Json = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'p', namespace: 'default' },
+      spec: {
+        containers: [],
+        volumes: [
+          {
+            name: 'all',
+            projected: { sources: [{ secret: { name: 's', optional: true } }, { configMap: { name: 'c' } }, { downwardAPI: { items: [] } }, { serviceAccountToken: { path: 't', expirationSeconds: 600 } }] },
+          },
+        ],
+      },
+    };
+    const text = describeIn([pod], 'pod', 'p');
+    assert.ok(
+      text.includes(
+        'Volumes:\n  all:\n' +
+          '    Type:                    Projected (a volume that contains injected data from multiple sources)\n' +
+          '    SecretName:              s\n' +
+          '    SecretOptionalName:      0xc000a4c3e8\n' +
+          '    ConfigMapName:           c\n' +
+          '    ConfigMapOptional:       <nil>\n' +
+          '    DownwardAPI:             true\n' +
+          '    TokenExpirationSeconds:  600\n',
+      ),
+      text,
+    );
   });
 
   it('describes pods in every state the lifecycle goes through', () => {

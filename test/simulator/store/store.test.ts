@@ -171,6 +171,15 @@ describe('simulator/store: object store CRUD', () => {
     assert.equal(Number(meta(scaled).resourceVersion) > Number(meta(labelled).resourceVersion), true);
   });
 
+  it('gives a Pod no generation (v1.30), on create and update, whatever the client sends', () => {
+    const store = newStore();
+    const created = store.create(pod('web', { metadata: { name: 'web', namespace: 'default', generation: 5 } }));
+    assert.equal(meta(created).generation, undefined);
+    const changed = store.update({ ...created, metadata: { ...meta(created), generation: 7 }, spec: { ...(created.spec as object), activeDeadlineSeconds: 60 } });
+    assert.equal(meta(changed).generation, undefined);
+    assert.equal((changed.spec as Record<string, unknown>).activeDeadlineSeconds, 60);
+  });
+
   it('keeps uid and creationTimestamp on update, whatever the client sends', () => {
     const clock = new ManualClock();
     const store = newStore(clock);

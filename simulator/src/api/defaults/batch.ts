@@ -2,7 +2,7 @@
  * batch/v1 defaults: Job and CronJob, and the selector the Job registry generates.
  */
 import type { KubeObject } from '../validation/rule';
-import { defaultPodTemplate } from './pod';
+import { defaultPodTemplate, defaultTemplateMetadata } from './pod';
 import { deepCopy, ensureObj, isEmpty, isNil, jsonEqual, objAt, objsAt, setIfNil, setIfZero, type Obj } from './util';
 
 /** math.MaxInt32: with a per-index backoff limit, the global one no longer applies. */
@@ -54,7 +54,7 @@ export function defaultJob(job: Obj): void {
 /**
  * Mirrors SetDefaults_CronJob (pkg/apis/batch/v1/defaults.go). The job template's spec
  * gets no Job defaults (those apply when the controller creates each Job), only the pod
- * template's.
+ * template's; both templates' metadata show `creationTimestamp: null`.
  */
 export function defaultCronJob(cronJob: Obj): void {
   const spec = ensureObj(cronJob, 'spec');
@@ -63,7 +63,9 @@ export function defaultCronJob(cronJob: Obj): void {
   setIfNil(spec, 'suspend', false);
   setIfNil(spec, 'successfulJobsHistoryLimit', 3);
   setIfNil(spec, 'failedJobsHistoryLimit', 1);
-  defaultPodTemplate(objAt(objAt(objAt(spec, 'jobTemplate'), 'spec'), 'template'));
+  const jobTemplate = objAt(spec, 'jobTemplate');
+  defaultTemplateMetadata(jobTemplate);
+  defaultPodTemplate(objAt(objAt(jobTemplate, 'spec'), 'template'));
 }
 
 /**

@@ -17,8 +17,9 @@ import { defaultHorizontalPodAutoscalerV1, defaultHorizontalPodAutoscalerV2 } fr
 import { defaultCronJob, defaultJob } from './batch';
 import { defaultLimitRange, defaultNamespace, defaultNode, defaultSecret } from './core';
 import { defaultIngressClass, defaultNetworkPolicy } from './networking';
-import { defaultPod } from './pod';
+import { defaultPod, defaultPodTemplateObject, defaultReplicationController } from './pod';
 import { defaultBinding } from './rbac';
+import { defaultPriorityClass } from './scheduling';
 import { defaultEndpoints, defaultService } from './service';
 import { defaultPersistentVolume, defaultPersistentVolumeClaim, defaultStorageClass } from './storage';
 import { deepCopy, type Obj } from './util';
@@ -32,6 +33,8 @@ type Defaulter = (object: Obj) => void;
 /** One defaulter per `apiVersion/kind`; kinds without defaults are simply copied. */
 const DEFAULTERS: ReadonlyMap<string, Defaulter> = new Map<string, Defaulter>([
   ['v1/Pod', defaultPod],
+  ['v1/PodTemplate', defaultPodTemplateObject],
+  ['v1/ReplicationController', defaultReplicationController],
   ['v1/Service', defaultService],
   ['v1/Endpoints', defaultEndpoints],
   ['v1/Secret', defaultSecret],
@@ -53,6 +56,7 @@ const DEFAULTERS: ReadonlyMap<string, Defaulter> = new Map<string, Defaulter>([
   ['rbac.authorization.k8s.io/v1/RoleBinding', defaultBinding],
   ['rbac.authorization.k8s.io/v1/ClusterRoleBinding', defaultBinding],
   ['storage.k8s.io/v1/StorageClass', defaultStorageClass],
+  ['scheduling.k8s.io/v1/PriorityClass', defaultPriorityClass],
 ]);
 
 /**

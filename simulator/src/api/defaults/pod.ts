@@ -5,7 +5,7 @@
  * every workload's template.
  */
 import { defaultFieldRef, defaultVolume } from './volumes';
-import { ensureObj, isNil, objAt, objsAt, setIfNil, setIfZero, type Obj } from './util';
+import { deepCopy, ensureObj, isEmpty, isNil, objAt, objsAt, setIfNil, setIfZero, type Obj } from './util';
 
 const CONTAINER_LISTS = ['initContainers', 'containers', 'ephemeralContainers'] as const;
 
@@ -38,6 +38,9 @@ export function imageTag(image: string): string | undefined {
  */
 function defaultContainer(container: Obj): void {
   const image = typeof container.image === 'string' ? container.image : '';
+  // Not a default but seen on every read: ResourceRequirements is a value struct in Go, so
+  // the JSON always carries it (`resources: {}`), whether the manifest said it or not.
+  setIfNil(container, 'resources', {});
   setIfZero(container, 'imagePullPolicy', imageTag(image) === 'latest' ? 'Always' : 'IfNotPresent');
   setIfZero(container, 'terminationMessagePath', '/dev/termination-log');
   setIfZero(container, 'terminationMessagePolicy', 'File');
@@ -79,8 +82,21 @@ export function defaultPodSpec(spec: Obj): void {
   for (const list of CONTAINER_LISTS) for (const container of objsAt(spec, list)) defaultContainer(container);
 }
 
+/**
+ * The `metadata` of an embedded template (a pod template, a CronJob's job template, a
+ * StatefulSet's claim template), as v1.30 serializes it: ObjectMeta is a value struct whose
+ * zero creationTimestamp is written `null` (`creationTimestamp: null`, omitted only from
+ * v1.33 on, kubernetes/kubernetes#130989). A timestamp the manifest gives is kept.
+ */
+export function defaultTemplateMetadata(template: Obj | undefined): void {
+  const metadata = ensureObj(template, 'metadata');
+  if (metadata !== undefined && !Object.hasOwn(metadata, 'creationTimestamp')) metadata.creationTimestamp = null;
+}
+
 /** The template of a workload (`spec.template` or `spec.jobTemplate.spec.template`). */
 export function defaultPodTemplate(template: Obj | undefined): void {
+  if (template === undefined) return;
+  defaultTemplateMetadata(template);
   const spec = objAt(template, 'spec');
   if (spec !== undefined) defaultPodSpec(spec);
 }
@@ -123,4 +139,28 @@ export function defaultPod(pod: Obj): void {
     for (const list of ['containers', 'initContainers']) for (const container of objsAt(spec, list)) defaultHostPorts(container);
   }
   defaultPodSpec(spec);
+}
+
+/** Mirrors SetObjectDefaults_PodTemplate: a PodTemplate object's `template`. */
+export function defaultPodTemplateObject(podTemplate: Obj): void {
+  defaultPodTemplate(objAt(podTemplate, 'template'));
+}
+
+/**
+ * Mirrors SetDefaults_ReplicationController (pkg/apis/core/v1/defaults.go): one replica,
+ * and the template's labels as the selector and as the controller's own labels when those
+ * are empty; then its template's defaults.
+ */
+export function defaultReplicationController(controller: Obj): void {
+  const spec = ensureObj(controller, 'spec');
+  if (spec === undefined) return;
+  const template = objAt(spec, 'template');
+  const labels = objAt(objAt(template, 'metadata'), 'labels');
+  if (labels !== undefined) {
+    if (isEmpty(spec.selector)) spec.selector = deepCopy(labels);
+    const metadata = ensureObj(controller, 'metadata');
+    if (metadata !== undefined && isEmpty(metadata.labels)) metadata.labels = deepCopy(labels);
+  }
+  setIfNil(spec, 'replicas', 1);
+  defaultPodTemplate(template);
 }

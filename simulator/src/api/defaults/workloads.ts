@@ -2,7 +2,7 @@
  * apps/v1 defaults: Deployment, ReplicaSet, StatefulSet, DaemonSet. Each also defaults
  * its pod template, as the generated SetObjectDefaults_* functions do.
  */
-import { defaultPodTemplate } from './pod';
+import { defaultPodTemplate, defaultTemplateMetadata } from './pod';
 import { defaultPersistentVolumeClaim } from './storage';
 import { ensureObj, isNil, objAt, objsAt, setIfNil, setIfZero, type Obj } from './util';
 
@@ -75,6 +75,7 @@ export function defaultStatefulSet(statefulSet: Obj): void {
     // to keep the pre-1.17 output (kubernetes/kubernetes#87583).
     claim.apiVersion = 'v1';
     claim.kind = 'PersistentVolumeClaim';
+    defaultTemplateMetadata(claim);
     defaultPersistentVolumeClaim(claim);
   }
 }

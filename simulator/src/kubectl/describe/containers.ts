@@ -160,6 +160,24 @@ export function describeContainers(w: DescribeWriter, label: string, containers:
 
 const optional = (source: unknown): boolean => bool(obj(source).optional);
 
+/**
+ * How printProjectedVolumeSource prints a source's `optional`, a *bool given to `%v`: `<nil>`
+ * when unset (the kube-api-access volume's `ConfigMapOptional:       <nil>`), else the
+ * pointer's address, which says nothing of its value (a fixed one here).
+ */
+const goBoolPointer = (source: unknown): string => (obj(source).optional === undefined || obj(source).optional === null ? '<nil>' : '0xc000a4c3e8');
+
+/** printProjectedVolumeSource: one or two lines per source, in the volume's order. */
+function describeProjected(w: DescribeWriter, projected: Json): void {
+  w.write(2, 'Type:\tProjected (a volume that contains injected data from multiple sources)\n');
+  for (const source of arr(projected.sources)) {
+    if (source.secret) w.write(2, `SecretName:\t${str(at(source, 'secret.name'))}\n    SecretOptionalName:\t${goBoolPointer(source.secret)}\n`);
+    else if (source.downwardAPI) w.write(2, 'DownwardAPI:\ttrue\n');
+    else if (source.configMap) w.write(2, `ConfigMapName:\t${str(at(source, 'configMap.name'))}\n    ConfigMapOptional:\t${goBoolPointer(source.configMap)}\n`);
+    else if (source.serviceAccountToken) w.write(2, `TokenExpirationSeconds:\t${num(at(source, 'serviceAccountToken.expirationSeconds'))}\n`);
+  }
+}
+
 /** describeVolumes: the kind of each volume and its source, `<unknown>` for the exotic ones. */
 export function describeVolumes(w: DescribeWriter, volumes: Json[], space: string): void {
   if (volumes.length === 0) return w.write(0, `${space}Volumes:\t<none>\n`);
@@ -190,13 +208,7 @@ export function describeVolumes(w: DescribeWriter, volumes: Json[], space: strin
         if (item.resourceFieldRef) w.write(3, `${str(at(item, 'resourceFieldRef.resource'))} -> ${str(item.path)}\n`);
       }
     } else if (volume.projected) {
-      w.write(2, 'Type:\tProjected (a volume that contains injected data from multiple sources)\n');
-      for (const source of arr(at(volume, 'projected.sources'))) {
-        if (source.secret) w.write(2, `SecretName:\t${str(at(source, 'secret.name'))}\n    Optional:\t${optional(source.secret)}\n`);
-        else if (source.downwardAPI) w.write(2, 'DownwardAPI:\ttrue\n');
-        else if (source.configMap) w.write(2, `ConfigMapName:\t${str(at(source, 'configMap.name'))}\n    Optional:\t${optional(source.configMap)}\n`);
-        else if (source.serviceAccountToken) w.write(2, `TokenExpirationSeconds:\t${num(at(source, 'serviceAccountToken.expirationSeconds'))}\n`);
-      }
+      describeProjected(w, obj(volume.projected));
     } else {
       w.write(1, '<unknown>\n');
     }

@@ -42,7 +42,16 @@ describe('simulator/api/defaults: Pod', () => {
         [`${C}.ports[0].protocol`]: 'TCP',
         [`${C}.ports[1].protocol`]: 'UDP',
         [`${C}.ports[0].hostPort`]: undefined,
-        [`${C}.resources`]: undefined,
+        // ResourceRequirements is a value struct: the stored JSON always has it.
+        [`${C}.resources`]: {},
+      },
+    },
+    {
+      name: 'keeps the resources a container asks for, and gives init containers an empty one too',
+      input: pod({ containers: [{ name: 'a', image: 'x', resources: { requests: { cpu: '100m' } } }], initContainers: [{ name: 'b', image: 'x' }] }),
+      expect: {
+        'spec.containers[0].resources': { requests: { cpu: '100m' } },
+        'spec.initContainers[0].resources': {},
       },
     },
     {
@@ -181,4 +190,53 @@ describe('simulator/api/defaults: Pod', () => {
       assert.equal(imageTag('not a name'), undefined);
     });
   });
+});
+
+describe('simulator/api/defaults: PodTemplate, ReplicationController, PriorityClass', () => {
+  const template = { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'nginx:1.25' }] } };
+
+  runTable('v1', 'PodTemplate', [
+    {
+      name: "defaults the PodTemplate's template like a workload's (SetObjectDefaults_PodTemplate)",
+      input: { metadata: { name: 'web' }, template },
+      expect: {
+        'template.metadata': { creationTimestamp: null, labels: { app: 'web' } },
+        'template.spec.restartPolicy': 'Always',
+        'template.spec.containers[0].resources': {},
+        'template.spec.enableServiceLinks': undefined,
+      },
+    },
+  ]);
+
+  runTable('v1', 'ReplicationController', [
+    {
+      name: 'takes selector and labels from the template, one replica (SetDefaults_ReplicationController)',
+      input: { metadata: { name: 'web' }, spec: { template } },
+      expect: {
+        'spec.replicas': 1,
+        'spec.selector': { app: 'web' },
+        'metadata.labels': { app: 'web' },
+        'spec.template.metadata.creationTimestamp': null,
+        'spec.template.spec.containers[0].imagePullPolicy': 'IfNotPresent',
+      },
+    },
+    {
+      name: 'keeps the selector, labels and replicas it has',
+      input: { metadata: { name: 'web', labels: { team: 'a' } }, spec: { replicas: 0, selector: { app: 'web', tier: 'x' }, template } },
+      expect: { 'spec.replicas': 0, 'spec.selector': { app: 'web', tier: 'x' }, 'metadata.labels': { team: 'a' } },
+    },
+  ]);
+
+  runTable('scheduling.k8s.io/v1', 'PriorityClass', [
+    {
+      name: 'preempts lower priorities unless told otherwise (SetDefaults_PriorityClass)',
+      input: { metadata: { name: 'high' }, value: 1000 },
+      expect: { preemptionPolicy: 'PreemptLowerPriority', value: 1000 },
+    },
+    {
+      name: 'keeps preemptionPolicy: Never',
+      input: { metadata: { name: 'batch' }, value: 10, preemptionPolicy: 'Never' },
+      expect: { preemptionPolicy: 'Never' },
+    },
+  ]);
 });

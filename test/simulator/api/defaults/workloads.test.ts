@@ -11,6 +11,9 @@ const templateDefaults = (prefix: string) => ({
   [`${prefix}.spec.schedulerName`]: 'default-scheduler',
   [`${prefix}.spec.containers[0].imagePullPolicy`]: 'IfNotPresent',
   [`${prefix}.spec.enableServiceLinks`]: undefined,
+  [`${prefix}.spec.containers[0].resources`]: {},
+  // v1.30 serializes the template's zero creationTimestamp as null (omitted from v1.33).
+  [`${prefix}.metadata.creationTimestamp`]: null,
 });
 
 describe('simulator/api/defaults: apps/v1', () => {
@@ -86,7 +89,7 @@ describe('simulator/api/defaults: apps/v1', () => {
         input: workload({ volumeClaimTemplates: [{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'] } }] }),
         expect: {
           'spec.volumeClaimTemplates[0]': {
-            metadata: { name: 'data' },
+            metadata: { name: 'data', creationTimestamp: null },
             spec: { accessModes: ['ReadWriteOnce'], volumeMode: 'Filesystem' },
             status: { phase: 'Pending' },
             apiVersion: 'v1',
@@ -117,6 +120,8 @@ describe('simulator/api/defaults: batch/v1', () => {
           'spec.selector': undefined,
           'spec.template.spec.restartPolicy': 'Never',
           'spec.template.spec.dnsPolicy': 'ClusterFirst',
+          'spec.template.metadata': { creationTimestamp: null },
+          'spec.template.spec.containers[0].resources': {},
         },
       },
       {
@@ -165,6 +170,9 @@ describe('simulator/api/defaults: batch/v1', () => {
           'spec.jobTemplate.spec.backoffLimit': undefined,
           'spec.jobTemplate.spec.completions': undefined,
           'spec.jobTemplate.spec.template.spec.terminationGracePeriodSeconds': 30,
+          // Both embedded ObjectMetas: the job template's and its pod template's.
+          'spec.jobTemplate.metadata': { creationTimestamp: null },
+          'spec.jobTemplate.spec.template.metadata': { creationTimestamp: null },
         },
       },
     ]);
