@@ -14,7 +14,8 @@ import { mutate } from '../support/mutate';
 
 const SEED = Number(process.env.ATELIER_FUZZ_SEED ?? 20_240_917);
 const CASES = 2_000;
-const ANSWER_MS = 1_000;
+// A hang detector, not a benchmark (npm run bench measures speed): answers take a few ms.
+const ANSWER_MS = 5_000;
 const SLOTS = 4;
 
 const corpusDir = join(__dirname, '..', 'fixtures', 'manifests', 'valid');
