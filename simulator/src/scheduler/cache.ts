@@ -29,7 +29,11 @@ export interface NodeInfo extends NodeLabels {
 /** What a bound Pod takes from its Node. */
 export interface PodUsage {
   node: string;
-  /** metadata.generation: the spec, hence the usage, only changes with it. */
+  /**
+   * metadata.generation, always absent on a v1.30 Pod (it came with v1.33's
+   * PodObservedGenerationTracking): the quick check below then rests on a bound Pod's
+   * requests and host ports being immutable (in-place resize is alpha, off by default).
+   */
   generation: unknown;
   requests: Amounts;
   nonZeroCpu: number;

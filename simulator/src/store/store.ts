@@ -18,7 +18,7 @@ import { matchesFields, parseFieldSelector } from './fields';
 import { Registry, metadataOf, type Entry, type WatchListener, type WatchOptions } from './registry';
 import { check, checkPrecondition, ensureMetadata, placeIn, requireVerb, resolveKind } from './requests';
 import { badRequest, matchesLabels, parseLabelSelector } from './selectors';
-import { desiredStateChanged, prepareForCreate, prepareForUpdate, resetStatusForCreate, tracksGeneration } from './strategy';
+import { bumpsGeneration, prepareForCreate, prepareForUpdate, resetStatusForCreate, tracksGeneration } from './strategy';
 
 export type KubeObject = JsonObject;
 export { resolveKind } from './requests';
@@ -381,7 +381,7 @@ export class ObjectStore {
     if (findings.length > 0) throw invalidError(info, old.name, findings);
     const nextMeta = metadataOf(next);
     // Mirrors rest.BeforeUpdate: a client cannot set the generation; kinds without one keep none.
-    if (tracksGeneration(info)) nextMeta.generation = Number(oldMeta.generation ?? 1) + (desiredStateChanged(old.object, next) ? 1 : 0);
+    if (tracksGeneration(info)) nextMeta.generation = Number(oldMeta.generation ?? 1) + (bumpsGeneration(info, old.object, next) ? 1 : 0);
     else delete nextMeta.generation;
     nextMeta.resourceVersion = oldMeta.resourceVersion;
     // A write that changes nothing is not written: no new resourceVersion, no event.

@@ -67,17 +67,75 @@ export function prepareForUpdate(info: KindInfo, object: JsonObject, old: JsonOb
   }
 }
 
+/** Whether an update changed what the kind's strategy counts as its desired state. */
+type GenerationRule = (old: JsonObject, next: JsonObject) => boolean;
+
+const changed = (field: string): GenerationRule => (old, next) => !deepEqual(old[field], next[field]);
+const metadataField = (object: JsonObject, field: string): unknown => (isJsonObject(object.metadata) ? object.metadata[field] : undefined);
+
+const SPEC = changed('spec');
+
 /**
- * Whether the kind's objects carry metadata.generation. A Pod has none in v1.30: its
- * strategy never sets one (Pods got a generation with v1.33's PodObservedGenerationTracking),
- * so `kubectl get pod -o yaml` shows no `generation:`.
+ * The kinds whose objects carry metadata.generation in v1.30, and what bumps it: each
+ * strategy's PrepareForCreate sets `Generation = 1`, its PrepareForUpdate adds one when
+ * the rule holds (kube-apiserver `pkg/registry/<group>/<resource>/strategy.go`; the CRD's is
+ * in apiextensions-apiserver `pkg/registry/customresourcedefinition/strategy.go`). Every
+ * other kind has none: ConfigMap, Secret, Service, Namespace, Node, ServiceAccount,
+ * Endpoints, Event, PV, PVC, LimitRange, ResourceQuota, ControllerRevision, Lease, RBAC,
+ * StorageClass, CSINode, VolumeAttachment, RuntimeClass, CSR... and, in v1.30, Pod (v1.33's
+ * PodObservedGenerationTracking) and HorizontalPodAutoscaler (the later HPAGeneration gate).
  */
+const GENERATION = new Map<string, GenerationRule>([
+  // core/replicationcontroller
+  ['/ReplicationController', SPEC],
+  // core/podtemplate: changes of `template`, a PodTemplate's only desired state.
+  ['/PodTemplate', changed('template')],
+  // admissionregistration/{mutating,validating}webhookconfiguration: the `webhooks` list.
+  ['admissionregistration.k8s.io/MutatingWebhookConfiguration', changed('webhooks')],
+  ['admissionregistration.k8s.io/ValidatingWebhookConfiguration', changed('webhooks')],
+  // admissionregistration/validatingadmissionpolicy, validatingadmissionpolicybinding
+  ['admissionregistration.k8s.io/ValidatingAdmissionPolicy', SPEC],
+  ['admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding', SPEC],
+  ['apiextensions.k8s.io/CustomResourceDefinition', SPEC],
+  // apps/daemonset, deployment, replicaset, statefulset. The Deployment strategy also bumps
+  // on an annotations change; not mirrored: the simulated deployment controller writes its
+  // revision annotation with a patch (the real one through /status, which does not bump).
+  ['apps/DaemonSet', SPEC],
+  ['apps/Deployment', SPEC],
+  ['apps/ReplicaSet', SPEC],
+  ['apps/StatefulSet', SPEC],
+  // batch/cronjob, job
+  ['batch/CronJob', SPEC],
+  ['batch/Job', SPEC],
+  // discovery/endpointslice: anything but metadata (endpoints, ports, addressType), or the labels.
+  ['discovery.k8s.io/EndpointSlice', (old, next) => desiredStateChanged(old, next) || !deepEqual(metadataField(old, 'labels'), metadataField(next, 'labels'))],
+  // flowcontrol/flowschema, prioritylevelconfiguration
+  ['flowcontrol.apiserver.k8s.io/FlowSchema', SPEC],
+  ['flowcontrol.apiserver.k8s.io/PriorityLevelConfiguration', SPEC],
+  // networking/ingress, ingressclass, networkpolicy
+  ['networking.k8s.io/Ingress', SPEC],
+  ['networking.k8s.io/IngressClass', SPEC],
+  ['networking.k8s.io/NetworkPolicy', SPEC],
+  // policy/poddisruptionbudget
+  ['policy/PodDisruptionBudget', SPEC],
+  // scheduling/priorityclass: set on create, and its PrepareForUpdate never bumps it.
+  ['scheduling.k8s.io/PriorityClass', () => false],
+  // storage/csidriver
+  ['storage.k8s.io/CSIDriver', SPEC],
+]);
+
+/** Whether the kind's objects carry metadata.generation (`kubectl get -o yaml` shows `generation:`). */
 export function tracksGeneration(info: Pick<KindInfo, 'group' | 'kind'>): boolean {
-  return kindKey(info) !== '/Pod';
+  return GENERATION.has(kindKey(info));
 }
 
-/** True when anything outside metadata and status changed: that is what bumps metadata.generation. */
-export function desiredStateChanged(old: JsonObject, next: JsonObject): boolean {
+/** True when the update bumps metadata.generation: the kind has one and its desired state changed. */
+export function bumpsGeneration(info: Pick<KindInfo, 'group' | 'kind'>, old: JsonObject, next: JsonObject): boolean {
+  return GENERATION.get(kindKey(info))?.(old, next) ?? false;
+}
+
+/** True when anything outside metadata and status changed. */
+function desiredStateChanged(old: JsonObject, next: JsonObject): boolean {
   const keys = new Set([...Object.keys(old), ...Object.keys(next)]);
   for (const key of keys) {
     if (key === 'metadata' || key === 'status' || key === 'apiVersion' || key === 'kind') continue;

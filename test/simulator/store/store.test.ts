@@ -40,6 +40,22 @@ const deployment = (replicas = 2): KubeObject => ({
   },
 });
 
+const service = (): KubeObject => ({
+  apiVersion: 'v1',
+  kind: 'Service',
+  metadata: { name: 'web', namespace: 'default' },
+  spec: { selector: { app: 'web' }, ports: [{ port: 80 }] },
+});
+
+const endpointSlice = (): KubeObject => ({
+  apiVersion: 'discovery.k8s.io/v1',
+  kind: 'EndpointSlice',
+  metadata: { name: 'web-abc12', namespace: 'default', labels: { 'kubernetes.io/service-name': 'web' } },
+  addressType: 'IPv4',
+  endpoints: [{ addresses: ['10.244.0.5'] }],
+  ports: [{ name: '', port: 80, protocol: 'TCP' }],
+});
+
 const meta = (object: KubeObject) => object.metadata as Record<string, unknown>;
 /** Typed access to the few spec fields read below. */
 type WorkloadSpec = { selector?: unknown; template: { metadata: { labels: Record<string, string> }; spec: { containers: { name: string }[] } } };
@@ -56,13 +72,12 @@ describe('simulator/store: object store CRUD', () => {
     }
   });
 
-  it('fills uid, resourceVersion, generation and creationTimestamp on create', () => {
+  it('fills uid, resourceVersion and creationTimestamp on create', () => {
     const clock = new ManualClock(Date.UTC(2024, 4, 17, 9, 30, 12, 700));
     const store = newStore(clock);
     const created = store.create(configMap('settings'));
     assert.match(String(meta(created).uid), /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     assert.equal(meta(created).resourceVersion, '5');
-    assert.equal(meta(created).generation, 1);
     assert.equal(meta(created).creationTimestamp, '2024-05-17T09:30:12Z');
   });
 
@@ -178,6 +193,53 @@ describe('simulator/store: object store CRUD', () => {
     const changed = store.update({ ...created, metadata: { ...meta(created), generation: 7 }, spec: { ...(created.spec as object), activeDeadlineSeconds: 60 } });
     assert.equal(meta(changed).generation, undefined);
     assert.equal((changed.spec as Record<string, unknown>).activeDeadlineSeconds, 60);
+  });
+
+  it('gives a ConfigMap no generation (v1.30), on create and update, whatever the client sends', () => {
+    const store = newStore();
+    const created = store.create({ ...configMap('settings'), metadata: { name: 'settings', namespace: 'default', generation: 3 } });
+    assert.equal(meta(created).generation, undefined);
+    const changed = store.update({ ...created, metadata: { ...meta(created), generation: 4 }, data: { a: '2' } });
+    assert.equal(meta(changed).generation, undefined);
+    assert.deepEqual(changed.data, { a: '2' });
+  });
+
+  it('gives a Service no generation, even when its spec changes', () => {
+    const store = newStore();
+    const created = store.create(service());
+    assert.equal(meta(created).generation, undefined);
+    const changed = store.update({ ...created, spec: { ...(created.spec as object), ports: [{ port: 8080, targetPort: 80 }] } });
+    assert.equal((changed.spec as { ports: { port: number }[] }).ports[0]!.port, 8080);
+    assert.equal(meta(changed).generation, undefined);
+  });
+
+  it('starts a Deployment at generation 1 whatever the client sends, and keeps it on a labels-only update', () => {
+    const store = newStore();
+    const created = store.create({ ...deployment(), metadata: { name: 'web', namespace: 'default', generation: 9 } });
+    assert.equal(meta(created).generation, 1);
+    const labelled = store.update({ ...created, metadata: { ...meta(created), generation: 7, labels: { team: 'a' } } });
+    assert.equal(meta(labelled).generation, 1);
+    const scaled = store.update({ ...labelled, spec: { ...(labelled.spec as object), replicas: 4 } });
+    assert.equal(meta(scaled).generation, 2);
+  });
+
+  it('bumps an EndpointSlice\'s generation on a labels change too (its strategy counts them)', () => {
+    const store = newStore();
+    const created = store.create(endpointSlice());
+    assert.equal(meta(created).generation, 1);
+    const labelled = store.update({ ...created, metadata: { ...meta(created), labels: { 'kubernetes.io/service-name': 'web', team: 'a' } } });
+    assert.equal(meta(labelled).generation, 2);
+    const annotated = store.update({ ...labelled, metadata: { ...meta(labelled), annotations: { note: 'x' } } });
+    assert.equal(meta(annotated).generation, 2);
+  });
+
+  it('gives a PriorityClass generation 1, which its updates never bump', () => {
+    const store = newStore();
+    const created = store.create({ apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: 'high' }, value: 1000 });
+    assert.equal(meta(created).generation, 1);
+    const described = store.update({ ...created, description: 'Pour les Pods critiques' });
+    assert.equal(described.description, 'Pour les Pods critiques');
+    assert.equal(meta(described).generation, 1);
   });
 
   it('keeps uid and creationTimestamp on update, whatever the client sends', () => {
