@@ -18,6 +18,8 @@ export class ManualClock implements Clock {
     this.current = start;
   }
 
+  private readonly listeners = new Set<(from: number, to: number) => void>();
+
   now(): number {
     return this.current;
   }
@@ -25,7 +27,18 @@ export class ManualClock implements Clock {
   /** Moves time forward by `ms` milliseconds (never backwards). */
   advance(ms: number): void {
     assertTime(ms, 'advance');
+    if (ms > 0) for (const listener of this.listeners) listener(this.current, this.current + ms);
     this.current += ms;
+  }
+
+  /**
+   * Calls `listener(from, to)` before each move of the clock, while the state is still the
+   * one of `from` (the simulated Prometheus scrapes the times it passes over); returns the
+   * function that removes it. No timer: it runs inside advance().
+   */
+  onAdvance(listener: (from: number, to: number) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 }
 

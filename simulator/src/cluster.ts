@@ -20,6 +20,7 @@ import type { Controller } from './controllers/types';
 import { DockerEngine, type DockerSnapshot } from './docker/engine';
 import { Kubelet } from './kubelet/kubelet';
 import { attachLocalImages } from './kubelet/localImages';
+import { attachPrometheus } from './metrics/scraper';
 
 export interface ClusterOptions {
   /** Seed of every random choice (uids, names, IPs): same seed, same cluster. */
@@ -82,6 +83,8 @@ export class Cluster {
     // The engine shares its image store with the nodes (as Docker Desktop's Kubernetes does).
     attachLocalImages(store, this.docker);
     for (const controller of controllers) if (controller instanceof Kubelet) controller.localImages = this.docker;
+    // The simulated Prometheus scrapes on the simulated clock (metrics/scraper.ts).
+    attachPrometheus(store, clock);
   }
 
   /** kubectl apply of one object; the caller settles when it has applied everything. */

@@ -10,6 +10,8 @@ import type { ObjectStore } from '../store/store';
 import { containerEnv, serviceEnv } from './config';
 import { pull } from './images';
 import { localImagesOf, type LocalImages } from './localImages';
+import type { PrometheusHistory } from '../metrics/history';
+import { prometheusHistoryOf } from '../metrics/attach';
 import { processFor, type ProcessSpec } from './machine';
 import { planRun, type Plan } from './plan';
 import { parseReference } from './reference';
@@ -17,13 +19,17 @@ import { list, obj, text } from './util';
 
 const NODES = kindInfo('v1', 'Node')!;
 
-/** Read access to the cluster: a controller's Reader, or readerOf(store); with the images built locally, if any. */
-export type StateReader = Pick<Reader, 'get' | 'list'> & { images?: LocalImages };
+/**
+ * Read access to the cluster: a controller's Reader, or readerOf(store); with the images
+ * built locally, if any, and the simulated Prometheus' scraped history (metrics/scraper.ts).
+ */
+export type StateReader = Pick<Reader, 'get' | 'list'> & { images?: LocalImages; prometheus?: PrometheusHistory };
 
 /** A StateReader over an ObjectStore (whose get() throws NotFound where a Reader returns undefined). */
 export function readerOf(store: Pick<ObjectStore, 'find' | 'list'>): StateReader {
   const images = localImagesOf(store);
-  return { get: (info, namespace, name) => store.find(info, namespace, name), list: (info, options) => store.list(info, options), ...(images ? { images } : {}) };
+  const prometheus = prometheusHistoryOf(store);
+  return { get: (info, namespace, name) => store.find(info, namespace, name), list: (info, options) => store.list(info, options), ...(images ? { images } : {}), ...(prometheus ? { prometheus } : {}) };
 }
 
 export interface Replayed {
