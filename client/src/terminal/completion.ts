@@ -15,6 +15,7 @@ import { DOCKER_COMMANDS, managementSubcommands, resolveCommand } from '../../..
 import type { DockerEngine } from '../../../simulator/src/docker/engine';
 import { IMAGE_NAMES } from '../../../simulator/src/kubelet/images';
 import { familiarName, parseReference } from '../../../simulator/src/kubelet/reference';
+import { EDIT_FLAGS } from './edit';
 import type { Completion } from './lineEditor';
 import { quoteWord, splitWords } from './words';
 
@@ -30,6 +31,7 @@ export const TERMINAL_COMMANDS: Readonly<Record<string, readonly FlagSpec[]>> = 
     { name: 'quiet', short: 'q', type: 'bool' },
   ],
   'port-forward': [{ name: 'address', type: 'stringSlice' }],
+  edit: EDIT_FLAGS,
 };
 
 const NAMESPACES = findResource('namespaces')!;
@@ -51,6 +53,7 @@ function argumentsOf(path: readonly string[]): Arguments | undefined {
     case 'label':
     case 'annotate':
     case 'patch':
+    case 'edit':
     case 'wait':
       return { type: 'resources' };
     case 'expose':

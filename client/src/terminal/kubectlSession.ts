@@ -19,6 +19,7 @@ import { interactiveExec } from '../../../simulator/src/kubectl/commands/exec';
 import type { ExecShell } from '../../../simulator/src/network/shell/execShell';
 import { parseTarget } from '../../../simulator/src/network/targets';
 import { completeDocker, completeKubectl, TERMINAL_COMMANDS } from './completion';
+import { startEdit } from './edit';
 import type { Completion } from './lineEditor';
 import { colorErrors, terminated, type SessionOutput, type TerminalSession } from './session';
 import { completeInShell } from './shellCompletion';
@@ -34,6 +35,22 @@ export interface ForwardRequest {
   ports: { local: number; remote: number }[];
 }
 
+/**
+ * Where `kubectl edit` opens its file, as `git commit` uses `code --wait`: VS Code in the
+ * extension (kubectlTerminal.ts), a stand-in in the tests.
+ */
+export interface EditHost {
+  /** A new file for one edit, named like kubectl's (`kubectl-edit-123.yaml`), outside the workspace: its path. */
+  create(extension: '.yaml' | '.json'): Promise<string>;
+  /**
+   * Writes `text` to the file and shows it; resolves with the file's text once its tab is
+   * closed, or with undefined when `abandon` fires first (the tab is closed then).
+   */
+  open(path: string, text: string, abandon: AbortSignal): Promise<string | undefined>;
+  /** Deletes the file of an edit that needs no copy. */
+  remove(path: string): Promise<void>;
+}
+
 export interface KubectlSessionOptions {
   /** The cluster now (reset and import replace it). */
   cluster: () => Cluster;
@@ -46,12 +63,19 @@ export interface KubectlSessionOptions {
   dockerFiles?: (args: readonly string[]) => Promise<BuildContext | undefined>;
   /** Serves the ports running containers publish (`docker run -p`); returns French notices. */
   publishDocker?: () => Promise<string[]>;
+  /** Opens `kubectl edit`'s file; without it, edit is not available. */
+  editor?: EditHost;
 }
+
+const DIM = '\x1b[2m';
+const RESET = '\x1b[0m';
 
 export const KUBECTL_PROMPT = 'kubectl> ';
 
 export class KubectlSession implements TerminalSession {
   private shell: ExecShell | undefined;
+  /** Ends the edit waiting for its tab (Ctrl+C), while there is one. */
+  private abandonEdit: (() => void) | undefined;
   readonly banner: string;
 
   constructor(private readonly options: KubectlSessionOptions) {
@@ -79,7 +103,15 @@ export class KubectlSession implements TerminalSession {
     return { text: 'exit\n' };
   }
 
-  async run(line: string): Promise<SessionOutput> {
+  /** Ctrl+C while a command runs: abandons the edit waiting for its tab. False when there is none. */
+  interrupt(): boolean {
+    if (!this.abandonEdit) return false;
+    this.abandonEdit();
+    return true;
+  }
+
+  /** Runs a line; `print` shows what a long command says before it ends (`kubectl edit` waiting for its tab). */
+  async run(line: string, print?: (text: string) => void): Promise<SessionOutput> {
     if (this.shell) return this.runInShell(line);
     const { l10n } = this.options;
     const split = splitWords(line);
@@ -105,6 +137,7 @@ export class KubectlSession implements TerminalSession {
     const command = words[wordPositions(words, GLOBAL_FLAGS)[0] ?? -1];
     if (command === 'exec') return this.exec(words);
     if (command === 'port-forward' && this.options.forward) return this.portForward(words);
+    if (command === 'edit' && this.options.editor) return this.edit(words, this.options.editor, print);
     const needsFiles = fileArguments(words).paths.length > 0;
     const files = needsFiles && this.options.readFiles ? await this.options.readFiles(words) : {};
     const result = runKubectl(this.options.cluster(), words, { files, settle: { maxSimulatedMs: 0 } });
@@ -171,6 +204,45 @@ export class KubectlSession implements TerminalSession {
     }
   }
 
+  /**
+   * `kubectl edit TYPE/NAME`: the object opens in a tab; closing the tab (saved) sends the
+   * change, or reopens the file with kubectl's error comments, until the edit ends.
+   * Real kubectl prints nothing while its editor runs; the terminal says what to do.
+   */
+  private async edit(words: string[], editor: EditHost, print?: (text: string) => void): Promise<SessionOutput> {
+    const { l10n } = this.options;
+    const started = startEdit(this.options.cluster(), words);
+    if ('result' in started) return { text: started.result.stdout + colorErrors(started.result.stderr) };
+    const { edit } = started;
+    let said = '';
+    const say = print ?? ((text: string): void => void (said += text));
+    const abandon = new AbortController();
+    this.abandonEdit = () => abandon.abort();
+    try {
+      const path = await editor.create(edit.extension);
+      let text = edit.text;
+      let waiting = l10n.t("Modifie l'objet dans l'onglet ouvert, enregistre puis ferme l'onglet (Ctrl+W) pour l'appliquer.");
+      for (;;) {
+        say(`${DIM}${waiting}${RESET}\n`);
+        const saved = await editor.open(path, text, abandon.signal);
+        if (saved === undefined) {
+          await editor.remove(path);
+          return { text: `${said}^C\n${DIM}${l10n.t("Modification abandonnée : rien n'a été envoyé au cluster.")}${RESET}\n` };
+        }
+        const step = edit.finish(saved, path);
+        if (step.kind === 'done') {
+          if (!step.keepFile) await editor.remove(path);
+          return { text: said + step.stdout + colorErrors(step.stderr) };
+        }
+        say(step.stdout + colorErrors(step.stderr));
+        text = step.text;
+        waiting = l10n.t("Le fichier est rouvert avec les erreurs en commentaire en haut : corrige, enregistre puis ferme l'onglet (le fermer sans rien changer abandonne).");
+      }
+    } finally {
+      this.abandonEdit = undefined;
+    }
+  }
+
   private help(): string {
     const { l10n } = this.options;
     return [
@@ -182,6 +254,7 @@ export class KubectlSession implements TerminalSession {
       '  kubectl logs deployment/web',
       '  kubectl exec -it deployment/web -- sh',
       '  kubectl port-forward deployment/web 8080:80',
+      '  kubectl edit deployment/web',
       '',
       l10n.t('Il comprend aussi docker, simulé (ses images servent ensuite aux Pods) :'),
       '  docker build -t monimage:1.0 .',

@@ -2,7 +2,8 @@
  * The Atelier's terminals in VS Code: a Pseudoterminal that feeds the keystrokes to the
  * line editor and the lines to a session (the kubectl terminal, or a shell in a
  * container), and writes back what they print. Commands run one at a time: keys typed
- * meanwhile wait their turn, as in a real terminal.
+ * meanwhile wait their turn, as in a real terminal, except Ctrl+C, which a session that
+ * can (`kubectl edit` waiting for its tab) takes at once.
  */
 import * as vscode from 'vscode';
 import type { AtelierContext } from '../context';
@@ -10,9 +11,16 @@ import type { PortForwards } from '../portForward';
 import { forwardingLine } from '../portForward';
 import { readBuildFiles } from './dockerFiles';
 import { readArguments, type ReadOnlyFs } from './files';
-import { KubectlSession } from './kubectlSession';
+import { KubectlSession, type EditHost } from './kubectlSession';
 import { LineEditor } from './lineEditor';
 import type { SessionOutput, TerminalSession } from './session';
+
+/** A session that may print while a command runs, and stop it on Ctrl+C (the kubectl session). */
+export interface LiveSession extends TerminalSession {
+  run(line: string, print?: (text: string) => void): SessionOutput | Promise<SessionOutput>;
+  /** Ctrl+C while a command runs; false when there is nothing to stop (the key then waits its turn). */
+  interrupt?(): boolean;
+}
 
 /** `\n` to `\r\n`: a terminal needs both. */
 const crlf = (text: string): string => text.replace(/\r?\n/g, '\r\n');
@@ -29,7 +37,7 @@ export class SessionTerminal implements vscode.Pseudoterminal {
   private work: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly session: TerminalSession,
+    private readonly session: LiveSession,
     private readonly onError: (error: unknown) => void = () => undefined,
   ) {
     this.editor = new LineEditor({ prompt: () => session.prompt(), write: (data) => this.write(data), complete: (before) => session.complete?.(before) });
@@ -47,6 +55,7 @@ export class SessionTerminal implements vscode.Pseudoterminal {
   }
 
   handleInput(data: string): void {
+    if (this.busy && data.includes('\x03') && this.session.interrupt?.()) data = data.split('\x03').join('');
     this.pending += data;
     if (!this.busy) this.work = this.pump();
   }
@@ -69,7 +78,7 @@ export class SessionTerminal implements vscode.Pseudoterminal {
         if (!event) break;
         let output: SessionOutput;
         try {
-          output = event.type === 'eof' ? this.session.endOfInput() : await this.session.run(event.line);
+          output = event.type === 'eof' ? this.session.endOfInput() : await this.session.run(event.line, (text) => this.write(crlf(text)));
         } catch (error) {
           this.onError(error);
           output = { text: `\x1b[31m${error instanceof Error ? error.message : String(error)}\x1b[0m\n` };
@@ -116,12 +125,63 @@ export function workspaceFs(): ReadOnlyFs {
   };
 }
 
-/** The kubectl terminal's session, wired to the cluster, the workspace and the port-forwards (docker's published ports too). */
+/** Is this tab showing `uri` as text? */
+const showing = (tab: vscode.Tab, uri: vscode.Uri): boolean => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === uri.toString();
+
+/** Resolves true once no tab shows `uri` any more, false when `abandon` fires first (its tabs are closed then). */
+function whenTabsClosed(uri: vscode.Uri, abandon: AbortSignal): Promise<boolean> {
+  return new Promise((resolve) => {
+    const tabs = (): vscode.Tab[] => vscode.window.tabGroups.all.flatMap((group) => group.tabs.filter((tab) => showing(tab, uri)));
+    const finish = (closed: boolean): void => {
+      listener.dispose();
+      abandon.removeEventListener('abort', onAbort);
+      resolve(closed);
+    };
+    const listener = vscode.window.tabGroups.onDidChangeTabs((event) => {
+      if (event.closed.some((tab) => showing(tab, uri)) && tabs().length === 0) finish(true);
+    });
+    const onAbort = (): void => {
+      void vscode.window.tabGroups.close(tabs(), true).then(undefined, () => undefined);
+      finish(false);
+    };
+    abandon.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/**
+ * `kubectl edit`'s editor, as `git commit` uses `code --wait`: the file goes in the
+ * extension's storage folder (not the learner's workspace), opens in a tab that a
+ * preview cannot replace, and the edit goes on once that tab is closed.
+ */
+export function vscodeEditHost(folder: vscode.Uri): EditHost {
+  let count = 0;
+  return {
+    async create(extension) {
+      await vscode.workspace.fs.createDirectory(folder);
+      // kubectl's temporary files are kubectl-edit-<random digits>.yaml.
+      return vscode.Uri.joinPath(folder, `kubectl-edit-${Date.now() % 1e9}${count++}${extension}`).fsPath;
+    },
+    async open(path, text, abandon) {
+      const uri = vscode.Uri.file(path);
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+      const closed = whenTabsClosed(uri, abandon);
+      await vscode.window.showTextDocument(uri, { preview: false });
+      if (!(await closed)) return undefined;
+      return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    },
+    async remove(path) {
+      await Promise.resolve(vscode.workspace.fs.delete(vscode.Uri.file(path))).catch(() => undefined);
+    },
+  };
+}
+
+/** The kubectl terminal's session, wired to the cluster, the workspace, `kubectl edit`'s tabs and the port-forwards (docker's published ports too). */
 export function kubectlSession(ctx: AtelierContext, forwards?: PortForwards): KubectlSession {
   const fs = workspaceFs();
   return new KubectlSession({
     cluster: () => ctx.cluster.cluster,
     l10n: vscode.l10n,
+    editor: vscodeEditHost(ctx.extension.storageUri ?? ctx.extension.globalStorageUri),
     readFiles: (args) => readArguments(fs, args),
     dockerFiles: (args) => readBuildFiles(fs, args),
     ...(forwards
@@ -141,7 +201,7 @@ export function kubectlSession(ctx: AtelierContext, forwards?: PortForwards): Ku
 export const terminalName = (): string => vscode.l10n.t('Atelier : terminal kubectl');
 
 /** Opens a terminal on `session`; its errors go to the output channel. */
-export function openSessionTerminal(ctx: AtelierContext, name: string, session: TerminalSession): vscode.Terminal {
+export function openSessionTerminal(ctx: AtelierContext, name: string, session: LiveSession): vscode.Terminal {
   const pty = new SessionTerminal(session, (error) => ctx.output.error(`terminal: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
   const terminal = vscode.window.createTerminal({ name, pty, iconPath: new vscode.ThemeIcon('terminal') });
   terminal.show();

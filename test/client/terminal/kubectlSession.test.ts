@@ -4,7 +4,7 @@ import { kindInfo } from '../../../simulator/src/api/catalog';
 import { defaultNodes } from '../../../simulator/src/scheduler/nodes';
 import { completeKubectl } from '../../../client/src/terminal/completion';
 import { readArguments, type ReadOnlyFs } from '../../../client/src/terminal/files';
-import { KUBECTL_PROMPT, KubectlSession, type ForwardRequest } from '../../../client/src/terminal/kubectlSession';
+import { KUBECTL_PROMPT, KubectlSession, type EditHost, type ForwardRequest } from '../../../client/src/terminal/kubectlSession';
 import { l10n } from '../support/l10n';
 import { plain, podNames, runningCluster, WEB } from './fixtures';
 
@@ -133,6 +133,72 @@ describe('terminal: the kubectl session (the real simulator)', () => {
   });
 });
 
+/** An editor that answers each opening with `answers` (the text it was given -> the text saved), or waits for Ctrl+C. */
+function fakeEditor(answers: ((text: string) => string | undefined)[]) {
+  const opened: string[] = [];
+  const removed: string[] = [];
+  const host: EditHost = {
+    create: (extension) => Promise.resolve(`/storage/kubectl-edit-1${extension}`),
+    open: (_path, text, abandon) => {
+      opened.push(text);
+      const answer = answers.shift();
+      if (answer) return Promise.resolve(answer(text));
+      return new Promise((resolve) => abandon.addEventListener('abort', () => resolve(undefined)));
+    },
+    remove: (path) => Promise.resolve(void removed.push(path)),
+  };
+  return { host, opened, removed };
+}
+
+describe('terminal: kubectl edit in an editor tab', () => {
+  const WAITING = "Modifie l'objet dans l'onglet ouvert, enregistre puis ferme l'onglet (Ctrl+W) pour l'appliquer.\n";
+
+  it('opens the object, applies what was saved when the tab closes, and deletes the file', async () => {
+    const cluster = runningCluster();
+    const editor = fakeEditor([(text) => text.replace('replicas: 2', 'replicas: 3')]);
+    const s = new KubectlSession({ cluster: () => cluster, l10n, editor: editor.host });
+    const printed: string[] = [];
+    const output = await s.run('kubectl edit deploy/web', (text) => printed.push(plain(text)));
+    assert.deepEqual(printed, [WAITING]);
+    assert.match(editor.opened[0]!, /^# Please edit the object below\./);
+    assert.equal(plain(output.text), 'deployment.apps/web edited\n');
+    assert.deepEqual(editor.removed, ['/storage/kubectl-edit-1.yaml']);
+    assert.equal((cluster.store.find(DEPLOYMENTS, 'default', 'web')!.spec as { replicas: number }).replicas, 3);
+  });
+
+  it('reopens the file with the errors, and keeps a copy when it comes back unchanged', async () => {
+    const editor = fakeEditor([(text) => text.replace('replicas: 2', 'replicas: -1'), (text) => text]);
+    const s = new KubectlSession({ cluster: runningCluster, l10n, editor: editor.host });
+    const output = plain((await s.run('edit deployment web')).text);
+    assert.match(editor.opened[1]!, /^# deployments\.apps "web" was not valid:$/m);
+    assert.match(output, /^Modifie l'objet[^\n]*\nerror: deployments\.apps "web" is invalid\n💡 [^\n]*\nLe fichier est rouvert avec les erreurs en commentaire[^\n]*\n/);
+    assert.ok(output.endsWith('A copy of your changes has been stored to "/storage/kubectl-edit-1.yaml"\nerror: Edit cancelled, no valid changes were saved.\n'));
+    assert.deepEqual(editor.removed, []);
+  });
+
+  it('abandons the edit on Ctrl+C: nothing sent, the file deleted', async () => {
+    const editor = fakeEditor([]);
+    const s = new KubectlSession({ cluster: runningCluster, l10n, editor: editor.host });
+    assert.equal(s.interrupt(), false);
+    const running = s.run('edit deploy/web');
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(s.interrupt(), true);
+    assert.equal(plain((await running).text), `${WAITING}^C\nModification abandonnée : rien n'a été envoyé au cluster.\n`);
+    assert.deepEqual(editor.removed, ['/storage/kubectl-edit-1.yaml']);
+    assert.equal(s.interrupt(), false);
+  });
+
+  it("prints kubectl's error without opening anything when there is nothing to edit", async () => {
+    const editor = fakeEditor([]);
+    const { run } = session(runningCluster());
+    const s = new KubectlSession({ cluster: runningCluster, l10n, editor: editor.host });
+    assert.match(plain((await s.run('edit deploy/nope')).text), /^Error from server \(NotFound\): deployments\.apps "nope" not found\n/);
+    assert.deepEqual(editor.opened, []);
+    // Without an editor (the CLI's kubectl), edit stays unavailable.
+    assert.match(await run('edit deploy/web'), /^error: "kubectl edit" is not available in the simulated cluster\n/);
+  });
+});
+
 describe('terminal: Tab completion of kubectl lines', () => {
   const cluster = runningCluster();
   const complete = (before: string): string[] => completeKubectl(cluster.store, before)?.candidates ?? [];
@@ -154,6 +220,10 @@ describe('terminal: Tab completion of kubectl lines', () => {
     assert.deepEqual(complete('get deploy'), ['deployments', 'deployment', 'deploy']);
     assert.ok(complete('get ').includes('pods'));
     assert.deepEqual(complete('scale d'), ['deployments', 'deployment', 'deploy']);
+    assert.deepEqual(complete('edit deploy'), ['deployments', 'deployment', 'deploy']);
+    assert.deepEqual(complete('edit deploy/w'), ['deploy/web', 'deploy/who']);
+    assert.deepEqual(complete('edit deploy/web --output-p'), ['--output-patch']);
+    assert.deepEqual(complete('edi'), ['edit']);
   });
 
   it('completes object names from the cluster, in the namespace of -n', () => {

@@ -99,6 +99,31 @@ describe('terminal: the kubectl Pseudoterminal (vscode stubbed at the edge)', ()
     assert.equal(screen.text, '$ slow\ndone\n$ next\nnext!\n$');
   });
 
+  it('shows what to do while `kubectl edit` waits for its tab, and Ctrl+C abandons it at once', async () => {
+    const service = new ClusterService({ initial: runningCluster(), schedule: (callback) => callback() });
+    let abandoned = false;
+    const session = new KubectlSession({
+      cluster: () => service.cluster,
+      l10n,
+      editor: {
+        create: (extension) => Promise.resolve(`/storage/kubectl-edit-1${extension}`),
+        open: (_path, _text, abandon) => new Promise((resolve) => abandon.addEventListener('abort', () => resolve(undefined))),
+        remove: () => Promise.resolve(void (abandoned = true)),
+      },
+    });
+    const screen = new Screen();
+    const pty = new SessionTerminal(session);
+    pty.onDidWrite((data) => screen.write(data));
+    pty.open();
+    pty.handleInput('edit deploy/web\r');
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(screen.text.split('\n').slice(1).join('\n'), "kubectl> edit deploy/web\nModifie l'objet dans l'onglet ouvert, enregistre puis ferme l'onglet (Ctrl+W) pour l'appliquer.");
+    pty.handleInput('\x03');
+    await pty.whenIdle();
+    assert.ok(abandoned);
+    assert.deepEqual(screen.text.split('\n').slice(-3), ['^C', "Modification abandonnée : rien n'a été envoyé au cluster.", 'kubectl>']);
+  });
+
   it('prints a failing command in red and reports it', async () => {
     const failing: TerminalSession = {
       banner: '',
