@@ -218,6 +218,6 @@ describe('object commands (vscode stubbed at the edge)', () => {
     shell.pty.open();
     shell.pty.handleInput('cat /etc/config/greeting\r');
     await shell.pty.whenIdle();
-    assert.match(plain(screen.text), /^kubectl exec -it web-\S+ -c web -- sh \(dans le cluster simulé ; « exit » ferme le terminal\)\n# cat \/etc\/config\/greeting\nbonjour\n#$/);
+    assert.match(plain(screen.text), /^kubectl exec -it web-\S+ -c web -- sh \(dans le cluster simulé ; « exit » ferme le terminal\)\n# cat \/etc\/config\/greeting\nbonjour#$/, "cat prints the key as is: the prompt follows on its line");
   });
 });

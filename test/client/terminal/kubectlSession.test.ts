@@ -91,8 +91,8 @@ describe('terminal: the kubectl session (the real simulator)', () => {
   describe('exec', () => {
     it('runs one command in the chosen Pod and prints its output', async () => {
       const { run } = session(runningCluster());
-      assert.equal(await run('kubectl exec deploy/web -- cat /etc/config/greeting'), 'bonjour\n');
-      assert.equal(await run(`exec ${podNames(runningCluster(), 'web')[0]} -- ls /etc/config`), 'app.properties  greeting\n');
+      assert.equal(await run('kubectl exec deploy/web -- cat /etc/config/greeting'), 'bonjour', 'the key has no final newline');
+      assert.equal(await run(`exec ${podNames(runningCluster(), 'web')[0]} -- ls /etc/config`), 'app.properties\ngreeting\n', 'no -t: stdout is not a terminal');
       assert.equal(await run('exec deploy/web -- ls /nowhere'), "ls: cannot access '/nowhere': No such file or directory\ncommand terminated with exit code 2\n");
     });
 

@@ -59,7 +59,7 @@ describe('network: kubectl exec', () => {
 
   it('runs the command in the container and prints its output', () => {
     assert.deepEqual(kubectl(cluster, 'exec', 'client', '--', 'cat', '/etc/hostname'), { stdout: 'client\n', stderr: '', exitCode: 0 });
-    assert.deepEqual(kubectl(cluster, 'exec', 'deploy/web', '--', 'cat', '/etc/config/greeting'), { stdout: 'bonjour\n', stderr: '', exitCode: 0 });
+    assert.deepEqual(kubectl(cluster, 'exec', 'deploy/web', '--', 'cat', '/etc/config/greeting'), { stdout: 'bonjour', stderr: '', exitCode: 0 });
     assert.equal(kubectl(cluster, 'exec', 'client', '--', 'sh', '-c', 'echo $HOSTNAME; env | grep -c ^WEB_SERVICE_HOST=').stdout, 'client\n1\n');
   });
 
@@ -78,7 +78,7 @@ describe('network: kubectl exec', () => {
   });
 
   it("says which container it chose among several, before the command's output; -q keeps quiet", () => {
-    assert.deepEqual(kubectl(cluster, 'exec', 'duo', '--', 'ls', '/usr/share/nginx/html'), { stdout: 'index.html  ticks.log\n', stderr: 'Defaulted container "web" out of: prepare (init), web, logger\n', exitCode: 0 });
+    assert.deepEqual(kubectl(cluster, 'exec', 'duo', '--', 'ls', '/usr/share/nginx/html'), { stdout: 'index.html\nticks.log\n', stderr: 'Defaulted container "web" out of: prepare (init), web, logger\n', exitCode: 0 });
     assert.equal(kubectl(cluster, 'exec', '-q', 'duo', '--', 'ls', '/usr/share/nginx/html').stderr, '');
     assert.deepEqual(kubectl(cluster, 'exec', 'duo', '-c', 'logger', '--', 'head', '-1', '/data/ticks.log'), { stdout: 'tick\n', stderr: '', exitCode: 0 });
   });

@@ -21,13 +21,13 @@ describe('network: the exec shell in a simulated container', () => {
     it('shows a mounted ConfigMap as one file per key (ls, cat)', () => {
       const { run } = shell();
       assert.equal(run('ls /etc/config'), 'app.properties  greeting\n');
-      assert.equal(run('cat /etc/config/greeting'), 'bonjour\n');
+      assert.equal(run('cat /etc/config/greeting'), 'bonjour', 'the key has no final newline');
       assert.equal(run('cat /etc/config/app.properties'), 'color=blue\nsize=3\n');
     });
 
     it('shows a mounted Secret decoded', () => {
       const { run } = shell();
-      assert.equal(run('cat /etc/secret/password'), 's3cr3t\n');
+      assert.equal(run('cat /etc/secret/password'), 's3cr3t');
     });
 
     it("has the image's files and the kubelet's (nginx's page, /etc/hostname)", () => {
@@ -42,7 +42,7 @@ describe('network: the exec shell in a simulated container', () => {
       assert.equal(run('cd /etc/config'), '');
       assert.equal(sh.prompt(), '# ');
       assert.equal(run('pwd'), '/etc/config\n');
-      assert.equal(run('cat greeting'), 'bonjour\n');
+      assert.equal(run('cat greeting'), 'bonjour');
       assert.match(run('ls -l'), /^total 8\n-rw-r--r-- 1 root root +18 \w{3} +\d+ \d\d:\d\d app.properties\n-rw-r--r-- 1 root root +7 .* greeting\n$/);
       assert.equal(run('cd /nowhere'), "sh: 1: cd: can't cd to /nowhere\n");
     });

@@ -19,7 +19,10 @@ import { runningContainers, type RunningContainer } from '../containers';
 import { normalizePath, parentOf } from '../podFiles';
 import { defaultContainer } from '../targets';
 import { curl, wget } from './http';
-import { ls, nslookup, ps, type ShellFiles } from './programs';
+import { catToTerminal } from './cat';
+import { execEnv } from './environment';
+import { ls, type ShellFiles } from './ls';
+import { nslookup, ps } from './programs';
 
 const PODS = kindInfo('v1', 'Pod')!;
 /** How much simulated time one line may take (`sleep 5` is fine, `sleep 3600` stops there). */
@@ -98,6 +101,8 @@ export class ExecShell implements ShellFiles {
   private runPid = 0;
   /** The shell asked for (`sh`, `bash`), for the prompt. */
   private shellName = 'sh';
+  /** `-t`: stdout is a terminal (ls prints columns). */
+  private readonly tty: boolean;
 
   constructor(
     private readonly cluster: () => ClusterView,
@@ -112,8 +117,8 @@ export class ExecShell implements ShellFiles {
     const store = cluster().store;
     const podObject = store.get(PODS, namespace, pod);
     const links = obj(podObject.spec).enableServiceLinks !== false;
-    const { PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', ...own } = container.env;
-    this.env = { PATH, HOSTNAME: container.hostname, ...own, ...serviceEnv(readerOf(store), namespace, links), ...(tty ? { TERM: 'xterm' } : {}), HOME: '/root' };
+    this.env = execEnv(container, serviceEnv(readerOf(store), namespace, links), tty);
+    this.tty = tty;
     this.nextPid = 7 + (container.argv.length % 5);
     const flavor = container.flavor;
     this.machine = {
@@ -202,6 +207,8 @@ export class ExecShell implements ShellFiles {
 
   /** Runs argv as a process of the container, the files it changed kept. */
   private run(argv: string[]): { output: string; code: number } {
+    const exact = this.machine.flavor ? catToTerminal(this, argv, this.machine.flavor !== 'busybox') : undefined;
+    if (exact) return exact;
     const now = this.cluster().clock.now();
     const view = this.view();
     this.machine.files = Object.fromEntries(view);
@@ -253,7 +260,7 @@ export class ExecShell implements ShellFiles {
     const gnu = this.machine.flavor !== 'busybox';
     switch (name) {
       case 'ls':
-        return ls(this, args, gnu, this.cluster().clock.now());
+        return ls(this, args, { gnu, tty: this.tty, now: this.cluster().clock.now() });
       case 'cd': {
         const target = normalizePath(args[0] ?? '/root', this.current);
         if (!this.directories.has(target)) {

@@ -1,60 +1,12 @@
 /**
- * Programs the exec shell adds to the simulator's utilities, over the container's files
- * and the cluster: ls (GNU coreutils' and busybox's texts), ps (procps' and busybox's
- * columns) and nslookup (busybox's answer, NXDOMAIN, and the time-out when an egress
- * NetworkPolicy leaves the Pod without DNS).
+ * Programs the exec shell adds to the simulator's utilities (ls and cat have their own
+ * files): ps (procps' and busybox's columns) and nslookup (busybox's answer, NXDOMAIN,
+ * and the time-out when an egress NetworkPolicy leaves the Pod without DNS).
  */
-import { byteLength } from '../../api/validation/rules/formats';
 import type { ProgramResult } from '../../kubelet/shell';
 import type { StateReader } from '../../kubelet/replay';
 import type { JsonObject } from '../../store/json';
 import { canResolve, DNS_SERVER, lookup } from '../dns';
-import { normalizePath } from '../podFiles';
-
-/** What ls reads of the container's files. */
-export interface ShellFiles {
-  cwd: string;
-  files: ReadonlyMap<string, string>;
-  directories: ReadonlySet<string>;
-  entries(folder: string): { name: string; directory: boolean }[];
-}
-
-const FLAGS = /^-[a-zA-Z1]+$/;
-
-/** `ls [-1al] [PATH...]`; `now` stamps `-l`. */
-export function ls(fs: ShellFiles, args: readonly string[], gnu: boolean, now: number): ProgramResult {
-  const flags = args.filter((arg) => FLAGS.test(arg)).join('');
-  const long = flags.includes('l');
-  const all = flags.includes('a');
-  const paths = args.filter((arg) => !FLAGS.test(arg));
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const when = new Date(now);
-  const stamp = `${when.toUTCString().slice(8, 11)} ${String(when.getUTCDate()).padStart(2)} ${when.toISOString().slice(11, 16)}`;
-  const line = (entry: string, directory: boolean, path: string): string => {
-    if (!long) return entry;
-    const size = directory ? 4096 : byteLength(fs.files.get(path) ?? '');
-    return `${directory ? 'drwxr-xr-x' : '-rw-r--r--'} ${directory ? 2 : 1} root root ${String(size).padStart(5)} ${stamp} ${entry}`;
-  };
-  const targets = paths.length === 0 ? ['.'] : paths;
-  targets.forEach((path, index) => {
-    const target = normalizePath(path, fs.cwd);
-    if (fs.files.has(target)) {
-      stdout.push(line(path, false, target));
-      return;
-    }
-    if (!fs.directories.has(target)) {
-      stderr.push(gnu ? `ls: cannot access '${path}': No such file or directory` : `ls: ${path}: No such file or directory`);
-      return;
-    }
-    const entries = fs.entries(target).filter((entry) => all || !entry.name.startsWith('.'));
-    const shown = [...(all ? [{ name: '.', directory: true }, { name: '..', directory: true }] : []), ...entries];
-    if (targets.length > 1) stdout.push(`${index > 0 ? '\n' : ''}${path}:`);
-    if (long) stdout.push(`total ${entries.length * 4}`, ...shown.map((entry) => line(entry.name, entry.directory, normalizePath(entry.name, target))));
-    else if (shown.length > 0) stdout.push(flags.includes('1') ? shown.map((e) => e.name).join('\n') : shown.map((e) => e.name).join('  '));
-  });
-  return { code: stderr.length > 0 ? (gnu ? 2 : 1) : 0, stdout, stderr };
-}
 
 /** The processes ps shows: the container's main one as PID 1, the shell, ps itself. */
 export interface ProcessTable {
