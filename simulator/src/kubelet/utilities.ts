@@ -109,6 +109,8 @@ export function utility(shell: UtilityShell, name: string, args: string[], io: I
     case 'printenv': {
       const names = args.length > 0 ? args : Object.keys(shell.vars);
       for (const key of names) if (shell.vars[key] !== undefined) shell.write(io, args.length > 0 ? shell.vars[key] : `${key}=${shell.vars[key]}`);
+      // coreutils and busybox: exit status 1 when a variable asked for is not set.
+      if (args.some((key) => shell.vars[key] === undefined)) shell.status = 1;
       return;
     }
     case 'seq': {

@@ -122,5 +122,13 @@ describe('network: what kubectl exec prints, as a real container does', () => {
       assert.equal(stdout(cluster, 'exec', 'client', '--', 'hostname'), 'client\n');
       assert.equal(stdout(cluster, 'exec', 'envy', '--', 'hostname'), 'envy\n');
     });
+
+    it('fails printenv of a variable that is not set, as coreutils does (exit status 1)', () => {
+      const missing = runKubectl(cluster, ['exec', 'client', '--', 'printenv', 'NOT_SET']);
+      assert.equal(missing.stdout, '');
+      assert.equal(missing.exitCode, 1);
+      assert.match(missing.stderr, /command terminated with exit code 1/);
+      assert.equal(runKubectl(cluster, ['exec', 'client', '--', 'printenv', 'KUBERNETES_SERVICE_PORT']).exitCode, 0);
+    });
   });
 });
