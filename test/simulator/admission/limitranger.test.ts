@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { kindInfo } from '../../../simulator/src/api/catalog';
-import { StatusError } from '../../../simulator/src/api/errors';
 import { createCluster, type Cluster } from '../../../simulator/src/cluster';
 import type { KubeObject } from '../../../simulator/src/store/store';
+import { refusal } from './refusal';
 
 const PODS = kindInfo('v1', 'Pod')!;
 type Obj = Record<string, unknown>;
@@ -21,16 +21,6 @@ function pod(name: string, containers: Obj[], extra: Obj = {}): KubeObject {
 const container = (name: string, resources?: Obj): Obj => ({ name, image: 'nginx:1.27', ...(resources ? { resources } : {}) });
 
 /** The StatusError a create throws. */
-function refusal(cluster: Cluster, object: KubeObject): StatusError {
-  try {
-    cluster.store.create(object);
-  } catch (error) {
-    assert.ok(error instanceof StatusError, String(error));
-    return error;
-  }
-  assert.fail('the create was accepted');
-}
-
 describe('admission: LimitRanger', () => {
   const defaults = limitRange([{ type: 'Container', default: { cpu: '500m', memory: '256Mi' }, defaultRequest: { cpu: '100m', memory: '128Mi' } }]);
 

@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { kindInfo } from '../../../simulator/src/api/catalog';
-import { StatusError } from '../../../simulator/src/api/errors';
-import type { Cluster } from '../../../simulator/src/cluster';
 import type { KubeObject } from '../../../simulator/src/store/store';
 import { kubectl, testCluster } from '../kubectl/commands/support';
+import { refusal } from './refusal';
 
 const PODS = kindInfo('v1', 'Pod')!;
 const PRIORITY_CLASSES = kindInfo('scheduling.k8s.io/v1', 'PriorityClass')!;
@@ -17,16 +16,6 @@ const pod = (name: string, spec: Obj = {}): KubeObject => ({
 });
 const priorityClass = (name: string, value: number, extra: Obj = {}): KubeObject => ({ apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name }, value, ...extra });
 const specOf = (object: KubeObject): Obj => object.spec as Obj;
-
-function refusal(cluster: Cluster, object: KubeObject): StatusError {
-  try {
-    cluster.store.create(object);
-  } catch (error) {
-    assert.ok(error instanceof StatusError, String(error));
-    return error;
-  }
-  assert.fail('the create was accepted');
-}
 
 describe('admission: Priority', () => {
   it('gives a Pod without a class priority 0 and PreemptLowerPriority, and no class name', () => {

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { kindInfo } from '../../../simulator/src/api/catalog';
-import { StatusError } from '../../../simulator/src/api/errors';
 import { createCluster, type Cluster } from '../../../simulator/src/cluster';
 import { runKubectl } from '../../../simulator/src/kubectl/commands/index';
 import type { KubeObject } from '../../../simulator/src/store/store';
+import { refusal } from './refusal';
 
 const QUOTAS = kindInfo('v1', 'ResourceQuota')!;
 const PODS = kindInfo('v1', 'Pod')!;
@@ -29,16 +29,6 @@ function clusterWith(...objects: KubeObject[]): Cluster {
   for (const object of objects) cluster.store.create(object);
   cluster.settle();
   return cluster;
-}
-
-function refusal(cluster: Cluster, object: KubeObject): StatusError {
-  try {
-    cluster.store.create(object);
-  } catch (error) {
-    assert.ok(error instanceof StatusError, String(error));
-    return error;
-  }
-  assert.fail('the create was accepted');
 }
 
 const status = (cluster: Cluster, name = 'compute-quota'): { hard: Obj; used: Obj } => cluster.store.get(QUOTAS, 'default', name).status as { hard: Obj; used: Obj };

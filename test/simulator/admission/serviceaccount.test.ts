@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { kindInfo } from '../../../simulator/src/api/catalog';
-import { StatusError } from '../../../simulator/src/api/errors';
 import type { Cluster } from '../../../simulator/src/cluster';
 import type { KubeObject } from '../../../simulator/src/store/store';
 import { kubectl, testCluster } from '../kubectl/commands/support';
+import { refusal } from './refusal';
 
 const PODS = kindInfo('v1', 'Pod')!;
 const EVENTS = kindInfo('v1', 'Event')!;
@@ -19,16 +19,6 @@ const pod = (name: string, spec: Obj = {}, namespace = 'default'): KubeObject =>
 
 const template = (spec: Obj): Obj => ({ metadata: { labels: { app: 'api' } }, spec: { containers: [{ name: 'web', image: 'nginx:1.27' }], ...spec } });
 const selector = { matchLabels: { app: 'api' } };
-
-function refusal(cluster: Cluster, object: KubeObject): StatusError {
-  try {
-    cluster.store.create(object);
-  } catch (error) {
-    assert.ok(error instanceof StatusError, String(error));
-    return error;
-  }
-  assert.fail('the create was accepted');
-}
 
 /** The messages of the Warning events of one reason, about objects of `kind`. */
 function warnings(cluster: Cluster, reason: string, kind: string): string[] {
