@@ -10,8 +10,7 @@ import { kindInfo } from '../api/catalog';
 import { formatTimestamp } from '../clock';
 import { isPodReady, pdbSelects } from '../admission/eviction';
 import { deepEqual, isJsonObject, type JsonObject } from '../store/json';
-import type { WatchEvent } from '../store/store';
-import { keyOf, splitKey, type Action, type Controller, type Reader, type ReconcileResult, type Trigger } from './types';
+import { namespaceFanOut, splitKey, type Action, type Controller, type Reader, type ReconcileResult } from './types';
 
 const PDBS = kindInfo('policy/v1', 'PodDisruptionBudget')!;
 const PODS = kindInfo('v1', 'Pod')!;
@@ -25,7 +24,6 @@ const DELETION_TIMEOUT_MS = 2 * 60_000;
 
 type Obj = JsonObject;
 const objAt = (object: unknown, field: string): Obj => (isJsonObject(object) && isJsonObject(object[field]) ? object[field] : {});
-const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 const num = (value: unknown): number => (typeof value === 'number' ? value : 0);
 const replicasOf = (object: Obj): number => (typeof objAt(object, 'spec').replicas === 'number' ? (objAt(object, 'spec').replicas as number) : 1);
 
@@ -153,31 +151,11 @@ function syncPdb(key: string, reader: Reader): ReconcileResult {
 
 /** The controller, named `disruption-controller`; it reconciles PodDisruptionBudgets by `namespace/name`. */
 export function createDisruptionController(): Controller {
-  const byNamespace = new Map<string, Set<string>>();
-  const pdbTrigger: Trigger = {
-    info: PDBS,
-    keys(event: WatchEvent) {
-      const { namespace, name } = splitKey(keyOf(event.object));
-      const names = byNamespace.get(namespace) ?? new Set<string>();
-      if (event.type === 'DELETED') names.delete(name);
-      else names.add(name);
-      if (names.size === 0) byNamespace.delete(namespace);
-      else byNamespace.set(namespace, names);
-      return [keyOf(event.object)];
-    },
-  };
   // Pods and the scale of their controllers change the budgets of their namespace.
-  const related = (info: typeof PODS): Trigger => ({
-    info,
-    keys(event: WatchEvent) {
-      const namespace = text(objAt(event.object, 'metadata').namespace);
-      const names = byNamespace.get(namespace);
-      return names ? [...names].map((pdbName) => `${namespace}/${pdbName}`) : [];
-    },
-  });
+  const budgets = namespaceFanOut(PDBS);
   return {
     name: 'disruption-controller',
-    triggers: [pdbTrigger, related(PODS), related(DEPLOYMENTS), related(REPLICA_SETS), related(STATEFUL_SETS), related(REPLICATION_CONTROLLERS)],
+    triggers: [budgets.self, ...[PODS, DEPLOYMENTS, REPLICA_SETS, STATEFUL_SETS, REPLICATION_CONTROLLERS].map((info) => budgets.from(info))],
     reconcile: syncPdb,
   };
 }

@@ -9,8 +9,7 @@ import { KINDS, kindInfo, type KindInfo } from '../api/catalog';
 import { namespaceUsage } from '../admission/quota';
 import { mask, resourceList, toJson } from '../admission/resources';
 import { deepEqual, isJsonObject, type JsonObject } from '../store/json';
-import type { WatchEvent } from '../store/store';
-import { keyOf, splitKey, type Controller, type Reader, type ReconcileResult, type Trigger } from './types';
+import { namespaceFanOut, splitKey, type Controller, type Reader, type ReconcileResult } from './types';
 
 const QUOTAS = kindInfo('v1', 'ResourceQuota')!;
 const PODS = kindInfo('v1', 'Pod')!;
@@ -23,7 +22,6 @@ const IGNORED = new Set(['Event', 'Lease', 'Endpoints', 'EndpointSlice', 'Contro
 const WATCHED: readonly KindInfo[] = KINDS.filter((info) => info.preferred && info.namespaced && info.verbs.includes('watch') && !IGNORED.has(info.kind) && info !== QUOTAS);
 
 const objAt = (object: unknown, field: string): JsonObject => (isJsonObject(object) && isJsonObject(object[field]) ? object[field] : {});
-const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 /** The status the controller publishes: hard from spec, used recounted. */
 function quotaStatus(quota: JsonObject, reader: Reader): JsonObject {
@@ -61,28 +59,7 @@ function syncQuota(key: string, reader: Reader): ReconcileResult {
 
 /** The controller, named `resourcequota-controller`; it reconciles quotas by `namespace/name`. */
 export function createResourceQuotaController(): Controller {
-  /** The quotas of each namespace, from the quota watch. */
-  const byNamespace = new Map<string, Set<string>>();
-  const quotaTrigger: Trigger = {
-    info: QUOTAS,
-    keys(event: WatchEvent) {
-      const { namespace, name } = splitKey(keyOf(event.object));
-      const names = byNamespace.get(namespace) ?? new Set<string>();
-      if (event.type === 'DELETED') names.delete(name);
-      else names.add(name);
-      if (names.size === 0) byNamespace.delete(namespace);
-      else byNamespace.set(namespace, names);
-      return [keyOf(event.object)];
-    },
-  };
+  const quotas = namespaceFanOut(QUOTAS);
   // Mirrors the replenishment controller: a change to anything counted looks at the namespace's quotas again.
-  const objectTriggers: Trigger[] = WATCHED.map((info) => ({
-    info,
-    keys(event: WatchEvent) {
-      const namespace = text(objAt(event.object, 'metadata').namespace);
-      const names = byNamespace.get(namespace);
-      return names ? [...names].map((quotaName) => `${namespace}/${quotaName}`) : [];
-    },
-  }));
-  return { name: COMPONENT, triggers: [quotaTrigger, ...objectTriggers], reconcile: syncQuota };
+  return { name: COMPONENT, triggers: [quotas.self, ...WATCHED.map((info) => quotas.from(info))], reconcile: syncQuota };
 }

@@ -92,6 +92,38 @@ export function self(info: KindInfo): Trigger {
   return { info, keys: (event) => [keyOf(event.object)] };
 }
 
+/**
+ * For a kind that governs its namespace (a PodDisruptionBudget, a ResourceQuota): `self`
+ * reconciles the changed object and keeps the kind's names per namespace; `from(other)`
+ * reconciles every one of them in the namespace of a changed object of another kind.
+ */
+export function namespaceFanOut(info: KindInfo): { self: Trigger; from(other: KindInfo): Trigger } {
+  const byNamespace = new Map<string, Set<string>>();
+  return {
+    self: {
+      info,
+      keys(event) {
+        const { namespace, name } = splitKey(keyOf(event.object));
+        const names = byNamespace.get(namespace) ?? new Set<string>();
+        if (event.type === 'DELETED') names.delete(name);
+        else names.add(name);
+        if (names.size === 0) byNamespace.delete(namespace);
+        else byNamespace.set(namespace, names);
+        return [keyOf(event.object)];
+      },
+    },
+    from: (other) => ({
+      info: other,
+      keys(event) {
+        const metadata = event.object.metadata as { namespace?: unknown } | undefined;
+        const namespace = typeof metadata?.namespace === 'string' ? metadata.namespace : '';
+        const names = byNamespace.get(namespace);
+        return names ? [...names].map((name) => `${namespace}/${name}`) : [];
+      },
+    }),
+  };
+}
+
 /** A trigger that reconciles the owners (of kind `ownerKind`) of the changed object. */
 export function owners(info: KindInfo, ownerKind: string): Trigger {
   return {
