@@ -31,21 +31,6 @@ export function bodyObject(request: ApiRequest): JsonObject {
 
 const metaOf = (object: JsonObject): JsonObject => (isJsonObject(object.metadata) ? object.metadata : (object.metadata = {}));
 
-const CONTAINER_LISTS = new Set(['containers', 'initContainers', 'ephemeralContainers']);
-
-/** Every container (of pods, templates, job templates) in an object, wherever it sits. */
-function containersIn(value: unknown, key = '', out: JsonObject[] = []): JsonObject[] {
-  if (Array.isArray(value)) {
-    for (const item of value) {
-      if (CONTAINER_LISTS.has(key) && isJsonObject(item)) out.push(item);
-      containersIn(item, '', out);
-    }
-  } else if (isJsonObject(value)) {
-    for (const [child, item] of Object.entries(value)) containersIn(item, child, out);
-  }
-  return out;
-}
-
 function dropNullTimestamps(value: unknown, key = ''): void {
   if (Array.isArray(value)) for (const item of value) dropNullTimestamps(item);
   if (!isJsonObject(value)) return;
@@ -54,30 +39,21 @@ function dropNullTimestamps(value: unknown, key = ''): void {
 }
 
 /**
- * Drops what Go clients add by serializing typed structs, which kube-apiserver decodes
- * back to nothing: `creationTimestamp: null` in metadata, and `resources: {}` in a
- * container whose stored version has no resources. The simulator stores plain JSON,
- * where `{}` and absent differ, so it keeps the form the stored object has: a
- * Deployment's pod-template-hash depends on it, and `kubectl rollout undo` sends the old
- * ReplicaSet's template re-encoded with `resources: {}`, which must find that ReplicaSet.
+ * Drops what Go clients add by serializing typed structs and kube-apiserver decodes back
+ * to nothing: `creationTimestamp: null` in metadata. (`resources: {}` needs no such care:
+ * the store's defaults give every container one, as the Go struct always has it.)
  */
-export function dropGoZeroValues(object: JsonObject, live?: JsonObject): void {
+export function dropGoZeroValues(object: JsonObject): void {
   dropNullTimestamps(object);
-  if (!live) return;
-  const bare = new Set(containersIn(live).filter((container) => !('resources' in container)).map((container) => container.name));
-  for (const container of containersIn(object)) {
-    if (bare.has(container.name) && isJsonObject(container.resources) && Object.keys(container.resources).length === 0) delete container.resources;
-  }
 }
 
 /**
  * The body checked against the URL: apiVersion and kind filled in or compared, the
- * namespace set or compared, the name compared (`name` '' on create). `live` is the
- * stored object an update or a patch replaces.
+ * namespace set or compared, the name compared (`name` '' on create).
  */
-export function placeObject(info: KindInfo, namespace: string, name: string, body: JsonObject, live?: JsonObject): KubeObject {
+export function placeObject(info: KindInfo, namespace: string, name: string, body: JsonObject): KubeObject {
   const object = clone(body);
-  dropGoZeroValues(object, live);
+  dropGoZeroValues(object);
   if (object.apiVersion === undefined || object.apiVersion === '') object.apiVersion = info.apiVersion;
   if (object.kind === undefined || object.kind === '') object.kind = info.kind;
   if (object.apiVersion !== info.apiVersion || object.kind !== info.kind) {

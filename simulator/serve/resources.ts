@@ -170,8 +170,7 @@ function create(context: ServeContext, request: ApiRequest, target: ResourceTarg
 function update(context: ServeContext, request: ApiRequest, target: ResourceTarget): ApiResponse {
   const { info, namespace, name } = target;
   const dryRun = dryRunOf(request);
-  const live = context.cluster().store.find(info, namespace, name);
-  const object = placeObject(info, namespace, name, bodyObject(request), live);
+  const object = placeObject(info, namespace, name, bodyObject(request));
   const { result, warnings } = withFieldValidation(request, object, (input) => context.cluster().store.update(input, { dryRun }));
   if (!dryRun) context.changed();
   return respondObject(context, request, info, result, 200, warnings);
@@ -182,7 +181,7 @@ export function patched(info: KindInfo, live: KubeObject, request: ApiRequest, n
   const result = applyPatch(info, live, patchTypeOf(request.contentType), request.body);
   result.apiVersion ??= live.apiVersion;
   result.kind ??= live.kind;
-  return placeObject(info, namespace, name, result, live);
+  return placeObject(info, namespace, name, result);
 }
 
 function patch(context: ServeContext, request: ApiRequest, target: ResourceTarget): ApiResponse {

@@ -83,7 +83,7 @@ function status(context: ServeContext, request: ApiRequest, target: ResourceTarg
   if (request.method === 'GET') return respondObject(context, request, info, store.get(info, namespace, name));
   const dryRun = dryRunOf(request);
   const live = store.get(info, namespace, name);
-  const object = request.method === 'PUT' ? placeObject(info, namespace, name, bodyObject(request), live) : patched(info, live, request, namespace, name);
+  const object = request.method === 'PUT' ? placeObject(info, namespace, name, bodyObject(request)) : patched(info, live, request, namespace, name);
   if (dryRun) return respondObject(context, request, info, { ...live, status: object.status });
   const result = store.updateStatus(object);
   context.changed();
