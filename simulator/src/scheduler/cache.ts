@@ -29,12 +29,6 @@ export interface NodeInfo extends NodeLabels {
 /** What a bound Pod takes from its Node. */
 export interface PodUsage {
   node: string;
-  /**
-   * metadata.generation, always absent on a v1.30 Pod (it came with v1.33's
-   * PodObservedGenerationTracking): the quick check below then rests on a bound Pod's
-   * requests and host ports being immutable (in-place resize is alpha, off by default).
-   */
-  generation: unknown;
   requests: Amounts;
   nonZeroCpu: number;
   nonZeroMemory: number;
@@ -56,7 +50,7 @@ function usageOf(pod: JsonObject): PodUsage | undefined {
   const node = placeOf(pod);
   if (node === undefined) return undefined;
   const nonZero = podRequests(pod, true);
-  return { node, generation: objectAt(pod, 'metadata').generation, requests: podRequests(pod), nonZeroCpu: nonZero.get('cpu') ?? 0, nonZeroMemory: nonZero.get('memory') ?? 0, ports: hostPortsOf(pod) };
+  return { node, requests: podRequests(pod), nonZeroCpu: nonZero.get('cpu') ?? 0, nonZeroMemory: nonZero.get('memory') ?? 0, ports: hostPortsOf(pod) };
 }
 
 function sameUsage(a: PodUsage, b: PodUsage): boolean {
@@ -167,8 +161,9 @@ export class SchedulerCache {
   upsertPod(pod: JsonObject): boolean {
     const key = keyOf(pod);
     const old = this.usage.get(key);
-    // The kubelet's many status writes: same Node, same spec, still running.
-    if (old && old.node === placeOf(pod) && old.generation === objectAt(pod, 'metadata').generation) return false;
+    // The kubelet's many status writes: same Node, still running. A bound Pod's requests and
+    // host ports cannot change in v1.30 (in-place resize is alpha, off by default).
+    if (old && old.node === placeOf(pod)) return false;
     const next = usageOf(pod);
     if (old && next && sameUsage(old, next)) return false;
     if (old) {
